@@ -1,0 +1,32 @@
+"""Alerts: match events to subscriptions, plan one delivery per (event, subscription, channel),
+render them in Vietnamese, and send them through Apprise exactly once (see alerts.delivery).
+
+Importing this package registers the `zalo://` Apprise service.
+"""
+
+from alerts.channels import channel_key
+from alerts.console import console_lines
+from alerts.delivery import DeliveryReport, deliver_pending
+from alerts.digest import send_digests
+from alerts.masking import mask_url
+from alerts.matching import matching_subscriptions
+from alerts.planning import next_digest_at, plan_deliveries
+from alerts.render import RenderedMessage, render, render_digest, render_line
+from alerts.zalo import NotifyZalo
+
+__all__ = [
+    "DeliveryReport",
+    "NotifyZalo",
+    "RenderedMessage",
+    "channel_key",
+    "console_lines",
+    "deliver_pending",
+    "mask_url",
+    "matching_subscriptions",
+    "next_digest_at",
+    "plan_deliveries",
+    "render",
+    "render_digest",
+    "render_line",
+    "send_digests",
+]

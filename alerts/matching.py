@@ -1,0 +1,107 @@
+"""Which subscriptions want which events.
+
+Every filter list is optional (empty = no restriction) and the lists combine with AND; values
+within one list combine with OR. A filter that does not describe an event type leaves that type
+alone: `doc_types` narrows directive events only, `indicators` indicator events only, so one
+subscription can ask for "every indicator change, and new resolutions (NQ) only". Localities and
+keywords compare in folded form (no case, no tone marks, đ = d), as whole words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from parsers.vntext import fold, words
+from portalwatch.config import AppConfig, SubscriptionConfig
+
+# Payload fields searched by keywords, besides every other string value of the payload.
+_TEXT_FIELDS = ("title", "article_title", "sentence", "label", "issuer_name", "doc_type_name")
+
+
+def _phrase(text: str) -> str:
+    """Folded words joined by single spaces and padded, so `in` tests whole-word sequences."""
+    return " " + " ".join(words(text)) + " "
+
+
+def _strings(value: Any) -> Iterable[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Mapping):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list | tuple):
+        for item in value:
+            yield from _strings(item)
+
+
+@dataclass(frozen=True)
+class EventFacts:
+    """What matching needs of an event, folded once."""
+
+    type: str
+    portal_id: str
+    baseline: bool
+    locality: str
+    doc_type: set[str]
+    indicator: str
+    text: str
+
+
+def event_facts(event: Any, portal_localities: Mapping[str, str]) -> EventFacts:
+    """Fold an event's matchable fields; locality falls back to the portal's configured one."""
+    payload = dict(getattr(event, "payload", None) or {})
+    portal_id = str(getattr(event, "portal_id", None) or payload.get("portal_id") or "")
+    locality = str(payload.get("locality") or portal_localities.get(portal_id, ""))
+    doc_type = {fold(str(payload[k])) for k in ("doc_type", "doc_type_name") if payload.get(k)}
+    text = " ".join([*(str(payload.get(k) or "") for k in _TEXT_FIELDS), *_strings(payload)])
+    return EventFacts(
+        type=str(getattr(event, "type", "")),
+        portal_id=portal_id,
+        baseline=bool(getattr(event, "baseline", False)),
+        locality=_phrase(locality),
+        doc_type=doc_type,
+        indicator=_phrase(f"{payload.get('indicator') or ''} {payload.get('label') or ''}"),
+        text=_phrase(text),
+    )
+
+
+def _any_phrase(wanted: Iterable[str], haystack: str) -> bool:
+    return any(_phrase(w).strip() and _phrase(w) in haystack for w in wanted)
+
+
+def subscription_matches(sub: SubscriptionConfig, facts: EventFacts) -> bool:
+    """True when `sub` wants this event (baseline rules aside)."""
+    if facts.type not in sub.events:
+        return False
+    if sub.portals and facts.portal_id not in sub.portals:
+        return False
+    if sub.localities and not _any_phrase(sub.localities, facts.locality):
+        return False
+    wanted_types = {fold(d) for d in sub.doc_types}
+    if facts.type == "directive.new" and wanted_types and not wanted_types & facts.doc_type:
+        return False
+    # an indicator filter matches the key (dan-van-kheo-models) or words of the label
+    if facts.type == "indicator.changed" and sub.indicators and not _any_phrase(sub.indicators, facts.indicator):
+        return False
+    return not sub.keywords or _any_phrase(sub.keywords, facts.text)
+
+
+def alert_history(config: AppConfig, sub: SubscriptionConfig, portal_id: str) -> bool:
+    """Baseline events are alerted only when the subscription or the portal asks for history."""
+    if sub.alert_history:
+        return True
+    return any(p.id == portal_id and p.alert_history for p in config.portals)
+
+
+def matching_subscriptions(event: Any, config: AppConfig) -> list[SubscriptionConfig]:
+    """The subscriptions that should hear about `event`, baseline rule included."""
+    localities = {p.id: p.locality for p in config.portals}
+    facts = event_facts(event, localities)
+    return [
+        sub
+        for sub in config.subscriptions
+        if subscription_matches(sub, facts)
+        and (not facts.baseline or alert_history(config, sub, facts.portal_id))
+    ]

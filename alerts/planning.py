@@ -1,0 +1,75 @@
+"""Turning new events into Delivery rows: one per (event, matching subscription, channel URL)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from sqlmodel import Session
+
+from alerts.channels import channel_key
+from alerts.masking import mask_url
+from alerts.matching import matching_subscriptions
+from portalwatch.config import AppConfig, SubscriptionConfig
+from storage.deliveries import insert_deliveries
+from storage.models import Event
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def as_utc(moment: datetime) -> datetime:
+    """An aware UTC datetime (a naive one is taken as UTC already)."""
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def next_digest_at(digest_time: str, now: datetime) -> datetime:
+    """The first `digest_time` (HH:MM, Vietnam time) at or after `now`, in UTC."""
+    hour, minute = (int(part) for part in digest_time.split(":"))
+    local = as_utc(now).astimezone(VN)
+    due = local.replace(hour=hour, minute=minute, second=0, microsecond=0)
+    if due < local:
+        due = (local + timedelta(days=1)).replace(hour=hour, minute=minute, second=0, microsecond=0)
+    return due.astimezone(UTC)
+
+
+def _rows_for(
+    event: Event, sub: SubscriptionConfig, now: datetime, masked: dict[str, str]
+) -> list[dict[str, Any]]:
+    due = now if sub.mode == "immediate" else next_digest_at(sub.digest_time, now)
+    rows = []
+    for url in dict.fromkeys(u.strip() for u in sub.urls):  # a URL listed twice is one channel
+        if url not in masked:
+            masked[url] = mask_url(url)
+        rows.append(
+            {
+                "event_id": event.id,
+                "subscription": sub.name,
+                "channel_key": channel_key(url),
+                "channel": masked[url],
+                "mode": sub.mode,
+                "status": "pending",
+                "attempts": 0,
+                "next_attempt_at": due,
+                "created_at": now,
+            }
+        )
+    return rows
+
+
+def plan_deliveries(session: Session, events: Sequence[Event], config: AppConfig, now: datetime) -> int:
+    """Create the deliveries `events` call for (idempotent); returns how many rows are new."""
+    if not config.subscriptions or not events:
+        return 0
+    if any(e.id is None for e in events):
+        session.flush()  # events added in this session need their ids
+    now = as_utc(now)
+    masked: dict[str, str] = {}
+    rows = [
+        row
+        for event in events
+        for sub in matching_subscriptions(event, config)
+        for row in _rows_for(event, sub, now, masked)
+    ]
+    return sum(insert_deliveries(session, rows[i : i + 500]) for i in range(0, len(rows), 500))

@@ -1,0 +1,100 @@
+"""Precision and recall of directive and indicator extraction on the annotated passages,
+side by side with a naive regex baseline measured in the same run.
+
+    .venv/bin/python bench/detect/run.py [--passages FILE] [--repeat N] [--show-problems]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from bench.detect.baseline import naive_directives, naive_indicators  # noqa: E402
+from detect.evaluation import Passage, Score, evaluate, load_passages  # noqa: E402
+from parsers import find_directives, find_indicators  # noqa: E402
+from parsers.indicator_dictionary import IndicatorDictionary  # noqa: E402
+
+DEFAULT_PASSAGES = ROOT / "tests" / "fixtures" / "detect" / "passages.yaml"
+
+
+def codes_only(passages: list[Passage]) -> list[Passage]:
+    """The same passages, expecting only the canonical code (type and number when code-less)."""
+    keep = ("code", "type", "number")
+    return [
+        replace(p, directives=tuple(
+            {k: v for k, v in d.items() if k == "code" or (d.get("code") is None and k in keep)}
+            for d in p.directives
+        ))
+        for p in passages
+    ]
+
+
+def timed(repeat: int, work: Callable[[], tuple[Score, Score]]) -> tuple[Score, Score, float]:
+    start = time.perf_counter()
+    for _ in range(repeat):
+        result = work()
+    elapsed = (time.perf_counter() - start) / repeat
+    return result[0], result[1], elapsed
+
+
+def line(name: str, score: Score) -> str:
+    return (f"  {name:<22} precision {score.precision:6.3f}  recall {score.recall:6.3f}  "
+            f"F1 {score.f1:6.3f}   (tp {score.tp}, fp {score.fp}, fn {score.fn})")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--passages", type=Path, default=DEFAULT_PASSAGES)
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--show-problems", action="store_true")
+    args = parser.parse_args()
+    passages = load_passages(args.passages)
+    dictionary = IndicatorDictionary.builtin()
+
+    def ours(items: list[Passage]) -> tuple[Score, Score]:
+        return evaluate(
+            items,
+            lambda p: find_directives(p.text),
+            lambda p: find_indicators(p.text, published_at=p.published_at, locality=p.locality),
+        )
+
+    def naive(items: list[Passage]) -> tuple[Score, Score]:
+        return evaluate(
+            items,
+            lambda p: naive_directives(p.text),
+            lambda p: naive_indicators(p.text, p.published_at, p.locality, dictionary),
+        )
+
+    our_d, our_i, our_t = timed(args.repeat, lambda: ours(passages))
+    naive_d, naive_i, naive_t = timed(args.repeat, lambda: naive(passages))
+    our_codes, _, _ = timed(1, lambda: ours(codes_only(passages)))
+    naive_codes, _, _ = timed(1, lambda: naive(codes_only(passages)))
+    chars = sum(len(p.text) for p in passages)
+    print(f"{len(passages)} passages, {chars} characters, from {args.passages.name}")
+    print("Directives (code, type, issuer, date, title as annotated)")
+    print(line("portalwatch", our_d))
+    print(line("naive regex", naive_d))
+    print("Directives (canonical code only)")
+    print(line("portalwatch", our_codes))
+    print(line("naive regex", naive_codes))
+    print("Indicators (key, value, period, locality)")
+    print(line("portalwatch", our_i))
+    print(line("naive regex", naive_i))
+    print("Speed (both finders, all passages)")
+    print(f"  portalwatch {our_t * 1000:8.1f} ms   naive regex {naive_t * 1000:8.1f} ms   "
+          f"ratio {our_t / naive_t:5.1f}x slower, {chars / our_t / 1e6:.2f} M chars/s")
+    if args.show_problems:
+        for problem in our_d.problems + our_i.problems:
+            print("  portalwatch:", problem)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,177 @@
+"""One portal: listings (with pagination), feeds and sitemaps, then the articles they point to."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from crawler.fetch import BUDGET_SPENT, PortalFetcher
+from crawler.limits import CrawlLimits
+from crawler.types import CrawlState, FetchedPage, PortalCrawl, Validators
+from dedup.urls import canonical_url
+from parsers.feeds import parse_feed, parse_sitemap
+from parsers.links import extract_listing
+from parsers.types import Link, ListingPage
+from portalwatch.config import PortalConfig
+from portalwatch.errors import ParseError
+
+
+@dataclass
+class _Run:
+    """Bookkeeping of one portal crawl."""
+
+    portal: PortalConfig
+    state: CrawlState
+    fetcher: PortalFetcher
+    limits: CrawlLimits
+    result: PortalCrawl
+    own_hosts: set[str]
+    seen_listings: set[str] = field(default_factory=set)
+    found: dict[str, Link] = field(default_factory=dict)  # canonical article URL → link
+    over_budget: int = 0
+
+    def validators(self, url: str) -> Validators | None:
+        if self.state.force_refetch:
+            return None
+        return self.state.validators.get(url)
+
+    def record(self, page: FetchedPage) -> None:
+        self.result.pages.append(page)
+        if page.error and page.error.startswith(BUDGET_SPENT):
+            self.over_budget += 1
+        elif page.error:
+            self.result.errors.append(f"{page.kind} {page.url}: {page.error}")
+
+    def unseen(self, links: tuple[Link, ...]) -> list[Link]:
+        """Links to articles on the portal's own hosts that this run has not met before,
+        and (unless forced) that storage does not know yet."""
+        fresh: list[Link] = []
+        for link in links:
+            url = canonical_url(link.url)
+            if url in self.found or url in self.seen_listings or not self.owns(url):
+                continue
+            self.found[url] = link
+            if self.state.force_refetch or url not in self.state.known_articles:
+                fresh.append(link)
+        return fresh
+
+    def owns(self, url: str) -> bool:
+        host = (urlsplit(url).hostname or "").removeprefix("www.")
+        return host in self.own_hosts
+
+
+def own_hosts(portal: PortalConfig) -> set[str]:
+    """Hosts the portal's entry URLs name (www. folded)."""
+    urls = [*portal.start_urls, *portal.feeds, *portal.sitemaps]
+    return {(urlsplit(u).hostname or "").lower().removeprefix("www.") for u in urls}
+
+
+async def crawl_portal(
+    portal: PortalConfig, state: CrawlState, fetcher: PortalFetcher, limits: CrawlLimits
+) -> PortalCrawl:
+    """Discover through every entry point, then fetch unseen (and due) articles."""
+    run = _Run(portal, state, fetcher, limits, PortalCrawl(portal.id), own_hosts(portal))
+    entries = [
+        *(_follow_listing(run, url) for url in portal.start_urls),
+        *(_read_feed(run, url) for url in portal.feeds),
+        *(_read_sitemap(run, url, 0) for url in portal.sitemaps),
+    ]
+    await asyncio.gather(*entries)
+    await _fetch_articles(run)
+    run.result.pages[:0] = fetcher.robots_pages
+    run.result.errors[:0] = [
+        f"robots {p.url}: {p.error}" for p in fetcher.robots_pages if p.error and p.status >= 500
+    ]
+    if run.over_budget:
+        run.result.errors.append(
+            f"request budget of {limits.max_requests_per_portal} spent; "
+            f"{run.over_budget} URLs left for the next run"
+        )
+    run.result.requests = fetcher.requests
+    run.result.robots.update(fetcher.robots_texts)
+    return run.result
+
+
+async def _follow_listing(run: _Run, start_url: str) -> None:
+    """Page through one listing until max_pages, a page with nothing new, or no next link."""
+    url: str | None = start_url
+    for _ in range(run.portal.max_pages):
+        if url is None:
+            return
+        canonical = canonical_url(url)
+        run.seen_listings.add(canonical)
+        page = await run.fetcher.fetch(url, "listing", run.validators(canonical))
+        run.record(page)
+        if page.status != 200 or not page.text:
+            return  # failed, or 304: nothing new on an unchanged first page
+        listing = extract_listing(page.text, page.final_url, run.portal.profile)
+        _owns_redirect_target(run, page)
+        fresh = run.unseen(listing.article_links)
+        if not fresh and not run.state.force_refetch:
+            return
+        url = _next_url(run, listing)
+
+
+def _owns_redirect_target(run: _Run, page: FetchedPage) -> None:
+    """A portal that moved (301 to a new domain) owns its new host too."""
+    if page.final_url != page.url:
+        run.own_hosts.add((urlsplit(page.final_url).hostname or "").removeprefix("www."))
+
+
+def _next_url(run: _Run, listing: ListingPage) -> str | None:
+    for link in listing.next_pages:
+        canonical = canonical_url(link.url)
+        if canonical not in run.seen_listings and run.owns(canonical):
+            return link.url
+    return None
+
+
+async def _read_feed(run: _Run, url: str) -> None:
+    await _read_xml(run, url, "feed", parse_feed)
+
+
+async def _read_sitemap(run: _Run, url: str, depth: int) -> None:
+    children = await _read_xml(run, url, "sitemap", parse_sitemap)
+    if depth == 0 and children:
+        picked = children[: run.limits.max_sitemap_children]
+        await asyncio.gather(*(_read_sitemap(run, link.url, depth + 1) for link in picked))
+
+
+async def _read_xml(
+    run: _Run, url: str, kind: str, parse: Callable[[bytes, str], ListingPage]
+) -> tuple[Link, ...]:
+    """Fetch and parse a feed or sitemap; returns its child sitemaps (a sitemap index)."""
+    canonical = canonical_url(url)
+    page = await run.fetcher.fetch(url, kind, run.validators(canonical))
+    run.record(page)
+    if page.status != 200 or not page.body:
+        return ()
+    _owns_redirect_target(run, page)
+    try:
+        listing = parse(page.body, page.final_url)
+    except ParseError as exc:
+        run.result.errors.append(f"{kind} {canonical}: {exc}")
+        return ()
+    run.unseen(listing.article_links)
+    return listing.next_pages
+
+
+async def _fetch_articles(run: _Run) -> None:
+    """Fetch new articles in discovery order, plus known ones due for an edit check."""
+    todo: dict[str, Validators | None] = {}
+    for url in run.found:
+        if run.state.force_refetch or url not in run.state.known_articles:
+            todo[url] = None
+    for url in sorted(run.state.refetch_known):
+        if url not in todo:
+            todo[url] = run.validators(url)
+    pages = await asyncio.gather(
+        *(
+            run.fetcher.fetch(run.found[u].url if u in run.found else u, "article", v)
+            for u, v in todo.items()
+        )
+    )
+    for page in pages:
+        run.record(page)

@@ -1,0 +1,123 @@
+"""Indicator values → observations, and indicator.changed when a figure moves.
+
+A series is (portal, indicator, locality). A value for a period the series already has, from
+another article, that differs is a revision (`…:<period>:rev:<value>`). A value for a period
+after the latest earlier one of the same kind (years with years, quarters with quarters)
+that differs is a change (`…:<period>`). Only observations stored before this one count, so
+a re-run computes the same events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from sqlmodel import Session
+
+from detect.context import ArticleContext
+from detect.emit import emit
+from detect.events import IndicatorChanged
+from parsers.localities import locality_before
+from parsers.periods import period_sort_key
+from parsers.types import IndicatorValue
+from storage.facts import add_observation, series
+from storage.models import Event, IndicatorObservation
+
+_TOLERANCE = 1e-9
+
+
+def detect_indicators(
+    session: Session, ctx: ArticleContext, values: Iterable[IndicatorValue]
+) -> list[Event | None]:
+    """Store each value as an observation; emit indicator.changed where a figure moved."""
+    events: list[Event | None] = []
+    for value in values:
+        locality = _locality(value, ctx)
+        add_observation(session, _columns(ctx, value, locality))
+        if not value.period:
+            continue
+        rows = series(session, ctx.portal_id, value.indicator, locality)
+        mine = next(
+            (obs for obs, _url in rows
+             if obs.article_id == ctx.article_id and obs.period == value.period),
+            None,
+        )
+        if mine is None or mine.id is None:
+            continue
+        earlier = [(obs, url) for obs, url in rows if obs.id is not None and obs.id < mine.id]
+        change = _change(mine, earlier)
+        if change is not None:
+            events.append(emit(session, ctx, _event(ctx, mine, *change, locality)))
+    return events
+
+
+def _locality(value: IndicatorValue, ctx: ArticleContext) -> str:
+    """The value's locality, with the portal's own unit written as the portal's locality."""
+    if not value.locality:
+        return ctx.locality
+    return locality_before(value.locality, 0, len(value.locality), ctx.locality) or value.locality
+
+
+def _columns(ctx: ArticleContext, value: IndicatorValue, locality: str) -> dict[str, Any]:
+    return {
+        "article_id": ctx.article_id,
+        "portal_id": ctx.portal_id,
+        "locality": locality,
+        "indicator": value.indicator,
+        "label": value.label,
+        "value": value.value,
+        "unit": value.unit,
+        "period": value.period or "",
+        "sentence": value.sentence,
+        "raw": value.raw,
+        "published_at": ctx.published_at,
+        "observed_at": ctx.now,
+    }
+
+
+def _same(a: float, b: float) -> bool:
+    return abs(a - b) <= _TOLERANCE * max(1.0, abs(a), abs(b))
+
+
+def _change(
+    mine: IndicatorObservation, earlier: list[tuple[IndicatorObservation, str]]
+) -> tuple[IndicatorObservation, str, bool] | None:
+    """(previous observation, its URL, is-revision) when `mine` differs from it."""
+    same_period = [(obs, url) for obs, url in earlier if obs.period == mine.period]
+    if same_period:
+        last, url = same_period[-1]
+        return None if _same(last.value, mine.value) else (last, url, True)
+    family, position = period_sort_key(mine.period)
+    before = [
+        (obs, url) for obs, url in earlier
+        if obs.period and period_sort_key(obs.period)[0] == family
+        and period_sort_key(obs.period)[1] < position
+    ]
+    if not before:
+        return None
+    latest, url = max(before, key=lambda item: (period_sort_key(item[0].period)[1], item[0].id or 0))
+    return None if _same(latest.value, mine.value) else (latest, url, False)
+
+
+def _event(
+    ctx: ArticleContext, mine: IndicatorObservation, old: IndicatorObservation, old_url: str,
+    revision: bool, locality: str,
+) -> IndicatorChanged:
+    return IndicatorChanged(
+        portal_id=ctx.portal_id,
+        locality=locality,
+        indicator=mine.indicator,
+        label=mine.label,
+        unit=mine.unit,
+        period=mine.period,
+        value=mine.value,
+        old_period=old.period,
+        old_value=old.value,
+        revision=revision,
+        article_url=ctx.url,
+        article_title=ctx.title,
+        old_article_url=old_url,
+        sentence=mine.sentence,
+        old_sentence=old.sentence,
+        published_at=ctx.published_iso,
+    )

@@ -1,0 +1,240 @@
+"""Article extraction: one HTML page in, one `Article` out (pure; selectolax only).
+
+Steps: decode and parse; pick the CMS profile; read <head> metadata; drop furniture the profile
+knows; flatten the page into blocks (`parsers.dom`); find the title; take the content region from
+the profile's body selector or the generic scorer (`parsers.content`); clean it into paragraphs,
+captions and a credit (`parsers.body`); choose the publication date (`parsers.published`).
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from parsers.body import Body, build_body
+from parsers.boilerplate import strip_lead_prefix
+from parsers.bylines import author_from_line, clean_author, is_credit_line, looks_like_name
+from parsers.content import Region, best_region, region_of
+from parsers.dom import Linear, linearize, load_tree, node_text
+from parsers.meta import PageMeta, read_meta
+from parsers.profiles import Profile, detect_profile, get_profile
+from parsers.published import choose, gather
+from parsers.titles import find_title
+from parsers.types import Article, Link
+from parsers.vntext import fold, words
+
+CREDIT_WINDOW = 6  # blocks after the body searched for a labelled credit
+# Bylines that name a CMS account, not a writer: the credit in the text is better.
+_ACCOUNT_NAMES = frozenset({"admin", "administrator", "quản trị", "quản trị viên", "quantri",
+                            "editor", "webmaster", "bbt", "ban biên tập"})
+MIN_BODY_CHARS = 80  # a profile's body node with less text than this is a wrong guess
+_LEAD_CLASSES = re.compile(r"sapo|lead|summary|tomtat|hometext|intro|excerpt|description|chapeau",
+                           re.IGNORECASE)
+GENERIC_LEAD = (
+    '[class*="sapo"]', '[class*="standfirst"]', '[class*="excerpt"]', '[class*="summary"]',
+    '[class*="chapeau"]', '[class*="tomtat"]', '[class*="hometext"]', '[class*="intro"]',
+    '[class*="lead"]', '[class*="description"]',
+)
+_HOME = re.compile(r"^(?:trang chủ|home|trang chu)$", re.IGNORECASE)
+
+
+def parse_article(html: str | bytes, url: str, profile: str = "auto") -> Article:
+    """Extract title, date, author, lead, body text, images and links from an article page."""
+    tree = load_tree(html)
+    chosen = detect_profile(url, tree) if profile == "auto" else get_profile(profile)
+    meta = read_meta(tree)
+    for selector in chosen.drop:
+        for node in tree.css(selector):
+            node.decompose()
+    lin = linearize(tree.body or tree.root)
+    region = _region(tree, lin, chosen)
+    start = _body_start(lin, region)
+    title = find_title(tree, meta, chosen.title, lin, start)
+    anchor = _anchor_block(lin, title.node, region)
+    lead_node = _lead_node(tree, lin, chosen, anchor, start)
+    author_node = _first_node(tree, chosen.author)
+    skip = _blocks_of(lin, author_node) | _blocks_of(lin, lead_node)
+    body = build_body(lin, list(region.blocks), url, title.text, skip)
+    lead_text = _lead(lin, lead_node, region, body, meta)
+    if lead_text and (not body.paragraphs or fold(body.paragraphs[0]) != fold(lead_text)):
+        body.paragraphs.insert(0, lead_text)
+    evidence = gather(tree, lin, meta, url, chosen.date, anchor, body.paragraphs, start)
+    published = choose(evidence, url)
+    return Article(
+        url=url,
+        title=title.text,
+        text="\n\n".join(body.paragraphs),
+        published_at=published.value,
+        date_source=published.source,
+        author=_author(author_node, meta, body, _credit_near(lin, region, anchor)),
+        lead=lead_text or None,
+        category=_category(tree, chosen, meta),
+        images=tuple(body.images),
+        links=tuple(_links(lin, region, url, body)),
+        profile=chosen.name,
+    )
+
+
+def _first_node(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> LexborNode | None:
+    for selector in selectors:
+        for node in tree.css(selector):
+            if node_text(node):
+                return node
+    return None
+
+
+def _largest_node(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> LexborNode | None:
+    """For each selector in turn, its match with the most text, if that is enough for a body."""
+    for selector in selectors:
+        best, best_len = None, 0
+        for node in tree.css(selector):
+            size = len(node.text(deep=True, strip=True))
+            if size > best_len:
+                best, best_len = node, size
+        if best is not None and best_len >= MIN_BODY_CHARS:
+            return best
+    return None
+
+
+def _region(tree: LexborHTMLParser, lin: Linear, profile: type[Profile]) -> Region:
+    node = _largest_node(tree, profile.body)
+    element = lin.element_of(node) if node is not None else None
+    region = region_of(lin, element) if element is not None else None
+    if region is None:
+        scope = _largest_node(tree, profile.scope)
+        within = lin.element_of(scope) if scope is not None else None
+        region = best_region(lin, within) or best_region(lin)
+    if region is None:
+        region = Region((0,), tuple(range(len(lin.blocks))))
+    return region
+
+
+def _body_start(lin: Linear, region: Region) -> int | None:
+    """The first real paragraph of the region (where a byline can no longer be)."""
+    for index in region.blocks:
+        block = lin.blocks[index]
+        if block.kind == "text" and len(block.text) >= 80 and block.link_chars < 0.5 * len(block.text):
+            return index
+    return region.blocks[0] if region.blocks else None
+
+
+def _lead_node(
+    tree: LexborHTMLParser, lin: Linear, profile: type[Profile], anchor: int | None,
+    start: int | None,
+) -> LexborNode | None:
+    """The profile's lead field; else a sapo/standfirst placed between the title and the body."""
+    node = _first_node(tree, profile.lead)
+    if node is not None or start is None:
+        return node
+    lo = anchor if anchor is not None and anchor < start else max(0, start - 6)
+    for selector in GENERIC_LEAD:
+        for candidate in tree.css(selector):
+            span = lin.range_of(candidate)
+            if span is None or not lo <= span[0] < start or span[1] > start:
+                continue
+            if len(node_text(candidate)) >= 40:
+                return candidate
+    return None
+
+
+def _blocks_of(lin: Linear, node: LexborNode | None) -> set[int]:
+    span = lin.range_of(node) if node is not None else None
+    return set(range(*span)) if span else set()
+
+
+def _anchor_block(lin: Linear, node: LexborNode | None, region: Region) -> int | None:
+    span = lin.range_of(node) if node is not None else None
+    if span is not None:
+        return span[0]
+    return region.blocks[0] if region.blocks else None
+
+
+def _lead(lin: Linear, node: LexborNode | None, region: Region, body: Body,
+          meta: PageMeta) -> str:
+    """The sapo: the profile's lead field, a bold or lead-classed first paragraph, or the
+    first paragraph when the meta description repeats it."""
+    if node is not None:
+        return strip_lead_prefix(node_text(node))
+    if not body.paragraphs:
+        return ""
+    first = body.paragraphs[0]
+    for index in region.blocks:
+        block = lin.blocks[index]
+        if block.kind != "text" or strip_lead_prefix(block.text) != first:
+            continue
+        owner = lin.elements[block.owner]
+        parent = lin.elements[owner.parent] if owner.parent >= 0 else owner
+        if block.strong_chars >= 0.8 * len(block.text) or _LEAD_CLASSES.search(
+            f"{owner.classes} {parent.classes}"
+        ):
+            return first
+        break
+    description = words(meta.description)
+    if len(description) >= 8 and words(first)[: len(description)] == description:
+        return first
+    return ""
+
+
+def _author(node: LexborNode | None, meta: PageMeta, body: Body, after: str | None) -> str | None:
+    """Profile field, credit line in or right after the body, then a personal meta author."""
+    if node is not None:
+        text = node_text(node)
+        found = author_from_line(text) or clean_author(text)
+        if found and found.lower() not in _ACCOUNT_NAMES:
+            return found
+    if body.author or after:
+        return body.author or after
+    candidate = clean_author(meta.author)
+    if candidate and looks_like_name(candidate) and candidate not in meta.site_name:
+        return candidate
+    return None
+
+
+def _credit_near(lin: Linear, region: Region, anchor: int | None) -> str | None:
+    """A labelled credit between the title and the body ("Bài, ảnh: Thu Hằng") or just below
+    the body ("Tác giả bài viết: Quang Huy")."""
+    if not region.blocks:
+        return None
+    start, end = region.blocks[0], region.blocks[-1] + 1
+    above = lin.blocks[anchor + 1:start] if anchor is not None and anchor < start else []
+    person, source = None, None
+    for block in [*above, *lin.blocks[end:end + CREDIT_WINDOW]]:
+        if block.kind != "text" or not is_credit_line(block.text):
+            continue
+        found = author_from_line(block.text)
+        if block.text.lower().startswith("nguồn"):
+            source = source or found
+        else:
+            person = person or found
+    return person or source
+
+
+def _category(tree: LexborHTMLParser, profile: type[Profile], meta: PageMeta) -> str | None:
+    selectors = (*profile.category, "[class*='breadcrumb'] a", "[class*='Breadcrumb'] a")
+    for selector in selectors:
+        names = [node_text(n) for n in tree.css(selector)]
+        names = [n for n in names if n and not _HOME.match(n) and len(n) <= 80]
+        if names:
+            return names[-1]
+    return meta.section or None
+
+
+def _links(lin: Linear, region: Region, url: str, body: Body) -> list[Link]:
+    """Links inside the article text (kind "other"), then related articles (kind "article")."""
+    selected = set(region.blocks)
+    found: dict[str, Link] = {}
+    for index in region.elements:
+        for anchor in lin.elements[index].node.css("a[href]"):
+            href = (anchor.attributes.get("href") or "").strip()
+            if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+                continue
+            span = lin.range_of(anchor)
+            if span is None or not any(i in selected for i in range(*span)):
+                continue
+            absolute = urljoin(url, href)
+            found.setdefault(absolute, Link(absolute, node_text(anchor), "other"))
+    for link in body.links:
+        found.setdefault(link.url, link)
+    return list(found.values())

@@ -1,0 +1,174 @@
+"""RSS 2.0 / RSS 1.0 / Atom feeds and XML sitemaps → ListingPage. Pure: bytes in, links out.
+
+XML from the open web is parsed with xml.etree behind a guard: a document type declaration
+(the carrier of entity expansion attacks) is refused, sizes are capped, gzip is inflated with a
+cap. HTML named entities that feeds use without declaring (&nbsp;, &ocirc;) are turned into
+character references first, so such feeds still parse.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html.entities
+import io
+import re
+import unicodedata
+import zlib
+from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
+
+from parsers.types import Link, ListingPage
+from portalwatch.errors import ParseError
+
+MAX_XML_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
+_DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
+_XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+
+
+def parse_feed(data: bytes, base_url: str, max_bytes: int = MAX_XML_BYTES) -> ListingPage:
+    """Item links of an RSS or Atom feed, in feed order; Atom rel=next as the next page."""
+    root = _parse(data, max_bytes)
+    kind = _local(root.tag)
+    if kind == "feed":
+        return _atom(root, base_url)
+    if kind in ("rss", "RDF", "channel"):
+        return _rss(root, base_url)
+    raise ParseError(f"not a feed: root element <{kind}>")
+
+
+def parse_sitemap(data: bytes, base_url: str, max_bytes: int = MAX_XML_BYTES) -> ListingPage:
+    """Page URLs of a urlset (newest lastmod first), or the child sitemaps of a sitemapindex
+    (as `next_pages` of kind "sitemap", newest first). Gzipped sitemaps are inflated."""
+    root = _parse(_inflate(data, max_bytes), max_bytes)
+    kind = _local(root.tag)
+    if kind not in ("urlset", "sitemapindex"):
+        raise ParseError(f"not a sitemap: root element <{kind}>")
+    entries: list[tuple[str, str]] = []
+    for entry in root:
+        loc = _child_text(entry, "loc")
+        if loc and _http(urljoin(base_url, loc)):
+            entries.append((_child_text(entry, "lastmod"), urljoin(base_url, loc)))
+    # Stable sort: undated entries keep document order after the dated ones.
+    entries.sort(key=lambda pair: pair[0], reverse=True)
+    unique = list(dict.fromkeys(url for _, url in entries))
+    if kind == "sitemapindex":
+        return ListingPage(next_pages=tuple(Link(u, "", "sitemap") for u in unique))
+    return ListingPage(article_links=tuple(Link(u, "", "article") for u in unique))
+
+
+def _parse(data: bytes, max_bytes: int) -> ElementTree.Element:
+    if len(data) > max_bytes:
+        raise ParseError(f"XML document of {len(data)} bytes exceeds {max_bytes}")
+    data = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not data:
+        raise ParseError("empty XML document")
+    if _DOCTYPE.search(data[: _prolog_end(data)]):
+        raise ParseError("XML with a DOCTYPE or ENTITY declaration refused")
+    try:
+        return ElementTree.fromstring(data)
+    except ElementTree.ParseError as first:
+        repaired = _declare_html_entities(data)
+        if repaired == data:
+            raise ParseError(f"malformed XML: {first}") from None
+        try:
+            return ElementTree.fromstring(repaired)
+        except ElementTree.ParseError as exc:
+            raise ParseError(f"malformed XML: {exc}") from None
+
+
+def _prolog_end(data: bytes) -> int:
+    """Where the root element starts: declarations can only come before it."""
+    match = re.search(rb"<[A-Za-z_]", data)
+    return match.start() if match else len(data)
+
+
+def _declare_html_entities(data: bytes) -> bytes:
+    """&ocirc; → &#244; for the HTML names that XML does not know."""
+
+    def repl(match: re.Match[bytes]) -> bytes:
+        name = match.group(1)
+        if name in _XML_ENTITIES:
+            return match.group(0)
+        code = html.entities.name2codepoint.get(name.decode("ascii"))
+        return f"&#{code};".encode() if code else b"&amp;" + name + b";"
+
+    return _NAMED_ENTITY.sub(repl, data)
+
+
+def _inflate(data: bytes, max_bytes: int) -> bytes:
+    """Gunzip a .xml.gz sitemap, stopping at max_bytes (a gzip bomb stops there)."""
+    if not data.startswith(b"\x1f\x8b"):
+        return data
+    out = bytearray()
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            while chunk := stream.read(1 << 16):
+                out += chunk
+                if len(out) > max_bytes:
+                    raise ParseError(f"gzipped sitemap inflates beyond {max_bytes} bytes")
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ParseError(f"bad gzip data: {exc}") from None
+    return bytes(out)
+
+
+def _rss(root: ElementTree.Element, base_url: str) -> ListingPage:
+    links: dict[str, Link] = {}
+    for item in (el for el in root.iter() if _local(el.tag) == "item"):
+        url = _child_text(item, "link")
+        guid = next((c for c in item if _local(c.tag) == "guid"), None)
+        if not url and guid is not None and guid.get("isPermaLink", "true") != "false":
+            url = (guid.text or "").strip()
+        if not url:
+            url = _about(item)
+        _add(links, base_url, url, _child_text(item, "title"))
+    return ListingPage(article_links=tuple(links.values()))
+
+
+def _atom(root: ElementTree.Element, base_url: str) -> ListingPage:
+    links: dict[str, Link] = {}
+    for entry in (el for el in root if _local(el.tag) == "entry"):
+        href = ""
+        for link in (c for c in entry if _local(c.tag) == "link"):
+            if link.get("rel", "alternate") == "alternate" and link.get("href"):
+                href = link.get("href", "")
+                break
+        _add(links, base_url, href, _child_text(entry, "title"))
+    nexts = [
+        Link(urljoin(base_url, c.get("href", "")), "", "next")
+        for c in root
+        if _local(c.tag) == "link" and c.get("rel") == "next" and c.get("href")
+    ]
+    return ListingPage(article_links=tuple(links.values()), next_pages=tuple(nexts))
+
+
+def _add(links: dict[str, Link], base_url: str, url: str, title: str) -> None:
+    if not url:
+        return
+    absolute = urljoin(base_url, url.strip())
+    if _http(absolute) and absolute not in links:
+        text = unicodedata.normalize("NFC", " ".join(title.split()))
+        links[absolute] = Link(absolute, text, "article")
+
+
+def _about(item: ElementTree.Element) -> str:
+    for key, value in item.attrib.items():
+        if _local(key) == "about":
+            return value
+    return ""
+
+
+def _child_text(element: ElementTree.Element, name: str) -> str:
+    for child in element:
+        if _local(child.tag) == name:
+            return "".join(child.itertext()).strip()
+    return ""
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+def _http(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)

@@ -1,0 +1,310 @@
+"""Dates and reporting periods in Vietnamese prose, as labels that sort and compare.
+
+Labels: "2019" (year), "2020-Q3" (quarter), "2024-6M" / "2024-9M" (first N months),
+"2024-H2" (last six months), "2024-YTD" (since the start of the year), "2023-06" (month),
+"2023-03-25" (day), "2020-2025" (term or stage). A phrase without a year ("quý III",
+"9 tháng đầu năm", "năm qua") is resolved against the text around it and the article's date.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from parsers.textspans import fold_aligned
+
+_YEAR = r"((?:19|20)\d{2})"
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_MONTH_COUNT_WORDS = {"ba": 3, "sau": 6, "chin": 9, "muoi hai": 12}
+
+# Patterns run on the folded text (lower case, no tone marks, đ→d), offsets equal the original's.
+DATE_NUMERIC = re.compile(
+    r"(?<![\d/.,])(\d{1,2})\s?([/.\-])\s?(\d{1,2})\s?\2\s?" + _YEAR + r"(?![\d/])"
+)
+DATE_WORDS = re.compile(r"(?<!\d)(\d{1,2})\s+thang\s+(\d{1,2})\s*,?\s+nam\s+" + _YEAR + r"(?!\d)")
+DATE_NO_YEAR = re.compile(
+    r"\b(?:ngay|sang|chieu|toi|trua|dem|hom)\s+(?:ngay\s+)?(\d{1,2})\s?/\s?(\d{1,2})(?![\d/])"
+)
+TERM = re.compile(
+    r"(?<![\d/.])" + _YEAR + r"\s?[-–—]\s?" + _YEAR + r"(?![\d/])"
+)
+QUARTER = re.compile(
+    r"\bquy\s+(iv|i{1,3}|[1-4])\b(?:\s*(?:/|nam|-)\s*" + _YEAR + r")?(?!\d)"
+)
+MONTHS = re.compile(
+    r"\b(\d{1,2}|ba|sau|chin)\s+thang\s+(dau|cuoi)\s+nam(?:\s*/?\s*" + _YEAR + r")?(?!\d)"
+    r"|\b(\d{1,2}|ba|sau|chin)\s+thang\s+(?:nam\s+)" + _YEAR + r"(?!\d)"
+)
+MONTH = re.compile(r"\bthang\s+(\d{1,2})\s*(?:/|nam|-)\s*" + _YEAR + r"(?!\d)")
+YTD = re.compile(r"\btu\s+dau\s+nam(?:\s+" + _YEAR + r")?(?:\s+den\s+nay)?")
+YEAR = re.compile(r"\bnam\s+" + _YEAR + r"(?![\d/\-–])")
+LAST_YEAR = re.compile(r"\bnam\s+(?:vua\s+)?qua\b|\bnam\s+nay\b")
+_COUNT_BEFORE = re.compile(r"\d\s*$")  # "5 năm qua" is a span of years, not last year
+
+
+@dataclass(frozen=True)
+class PeriodMatch:
+    """A period phrase at [start, end); `year` None means "take the year from context"."""
+
+    start: int
+    end: int
+    kind: str  # year | quarter | months | month | ytd | day | term | last-year | this-year
+    year: int | None
+    detail: str = ""  # quarter "3", months "9M", month "06", day "03-25", term "2020-2025"
+
+    def label(self, context_year: int | None) -> str | None:
+        """The period label, taking the year from `context_year` when the phrase has none."""
+        if self.kind == "term":
+            return self.detail
+        year = self.year if self.year is not None else context_year
+        if year is None:
+            return None
+        if self.kind in ("year", "last-year", "this-year"):
+            return str(year)
+        if self.kind == "quarter":
+            return f"{year}-Q{self.detail}"
+        if self.kind in ("months", "month", "day"):
+            return f"{year}-{self.detail}"
+        if self.kind == "ytd":
+            return f"{year}-YTD"
+        return str(year)
+
+    @property
+    def has_year(self) -> bool:
+        return self.year is not None or self.kind == "term"
+
+
+def _valid_day(day: int, month: int, year: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def find_dates(text: str) -> list[tuple[int, int, date]]:
+    """Full dates ("24/11/2020", "25-10-2017", "13 tháng 12 năm 2023") with their offsets."""
+    folded = fold_aligned(text)
+    found: list[tuple[int, int, date]] = []
+    for match in DATE_NUMERIC.finditer(folded):
+        day, month, year = int(match[1]), int(match[3]), int(match[4])
+        if _valid_day(day, month, year):
+            found.append((match.start(), match.end(), date(year, month, day)))
+    for match in DATE_WORDS.finditer(folded):
+        day, month, year = int(match[1]), int(match[2]), int(match[3])
+        if _valid_day(day, month, year):
+            found.append((match.start(), match.end(), date(year, month, day)))
+    return sorted(found)
+
+
+_DATE_AFTER = re.compile(
+    r"\s*(?:,|\()?\s*(?:ban hanh\s+|ky\s+)?(?:vao\s+)?ngay\s+(?=\d)"
+)
+
+
+def date_after(text: str, folded: str, pos: int) -> tuple[date, int] | None:
+    """The date written right after `pos` ("…, ngày 24/11/2020"), and where it ends."""
+    lead = _DATE_AFTER.match(folded, pos)
+    if lead is None:
+        return None
+    for pattern in (DATE_NUMERIC, DATE_WORDS):
+        match = pattern.match(folded, lead.end())
+        if match is None:
+            continue
+        if pattern is DATE_NUMERIC:
+            day, month, year = int(match[1]), int(match[3]), int(match[4])
+        else:
+            day, month, year = int(match[1]), int(match[2]), int(match[3])
+        if _valid_day(day, month, year):
+            end = match.end()
+            if text[end : end + 1] == ")":
+                end += 1
+            return date(year, month, day), end
+    return None
+
+
+def _months_value(word: str) -> int | None:
+    if word.isdigit():
+        return int(word)
+    return _MONTH_COUNT_WORDS.get(word)
+
+
+def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
+    return any(start < t_end and t_start < end for t_start, t_end in taken)
+
+
+def find_periods(text: str, exclude: list[tuple[int, int]] | None = None) -> list[PeriodMatch]:
+    """Every period phrase and date in `text`, outside the `exclude` spans, in order."""
+    folded = fold_aligned(text)
+    taken: list[tuple[int, int]] = list(exclude or [])
+    found: list[PeriodMatch] = []
+
+    def add(match: re.Match[str], kind: str, year: int | None, detail: str = "") -> None:
+        if not _overlaps(match.start(), match.end(), taken):
+            taken.append((match.start(), match.end()))
+            found.append(PeriodMatch(match.start(), match.end(), kind, year, detail))
+
+    for start, end, when in find_dates(text):
+        if not _overlaps(start, end, taken):
+            taken.append((start, end))
+            found.append(PeriodMatch(start, end, "day", when.year, when.strftime("%m-%d")))
+    for match in DATE_NO_YEAR.finditer(folded):
+        day, month = int(match[1]), int(match[2])
+        if 1 <= month <= 12 and _valid_day(day, month, 2000):
+            add(match, "day", None, f"{month:02d}-{day:02d}")
+    for match in TERM.finditer(folded):
+        if int(match[1]) < int(match[2]):
+            add(match, "term", None, f"{match[1]}-{match[2]}")
+    for match in MONTHS.finditer(folded):
+        _add_months(match, add)
+    for match in QUARTER.finditer(folded):
+        add(match, "quarter", int(match[2]) if match[2] else None, str(_ROMAN[match[1]]))
+    for match in MONTH.finditer(folded):
+        if 1 <= int(match[1]) <= 12:
+            add(match, "month", int(match[2]), f"{int(match[1]):02d}")
+    for match in YTD.finditer(folded):
+        add(match, "ytd", int(match[1]) if match[1] else None)
+    for match in YEAR.finditer(folded):
+        add(match, "year", int(match[1]))
+    for match in LAST_YEAR.finditer(folded):
+        if _COUNT_BEFORE.search(folded, max(0, match.start() - 4), match.start()):
+            continue
+        add(match, "this-year" if match.group().strip().endswith("nay") else "last-year", None)
+    return sorted(found, key=lambda p: p.start)
+
+
+def _add_months(match: re.Match[str], add: Callable[..., None]) -> None:
+    if match[1] is not None:
+        count, edge, year = _months_value(match[1]), match[2], match[3]
+    else:
+        count, edge, year = _months_value(match[4]), "dau", match[5]
+    if count is None or not 1 <= count <= 12:
+        return
+    detail = f"{count}M" if edge == "dau" else ("H2" if count == 6 else f"L{count}M")
+    add(match, "months", int(year) if year else None, detail)
+
+
+def relative_year(kind: str, published: date | None) -> int | None:
+    """The year "năm qua" (last year early in the year, else this year) or "năm nay" means."""
+    if published is None:
+        return None
+    if kind == "last-year":
+        return published.year - 1 if published.month <= 6 else published.year
+    return published.year
+
+
+def period_sort_key(label: str) -> tuple[str, str]:
+    """(family, sortable) for a label; only labels of one family are compared."""
+    if re.fullmatch(r"\d{4}", label):
+        return "year", label
+    if re.fullmatch(r"\d{4}-\d{4}", label):
+        return "term", label
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", label):
+        return "day", label
+    if re.fullmatch(r"\d{4}-\d{2}", label):
+        return "month", label
+    if re.fullmatch(r"\d{4}-Q[1-4]", label):
+        return "quarter", label
+    match = re.fullmatch(r"(\d{4})-(.+)", label)
+    if match:
+        return match[2], match[1]
+    return "other", label
+
+
+_FRAMING_CHARS = 40  # a period this close to a sentence's start frames what follows
+
+
+class PeriodContext:
+    """Decides the period of a figure from its clause, sentence, paragraph, text, then date.
+
+    Order: a period in the figure's clause (nearest before it, else after it); elsewhere in
+    its sentence; an earlier sentence of its paragraph; an earlier sentence that opens with a
+    period ("Năm 2019, …") or says "năm qua"; finally the article's year. A day only counts as
+    the period inside the figure's own clause; further away it gives its year.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        sentences: list[tuple[int, int, int]],
+        exclude: list[tuple[int, int]] | None = None,
+        published: date | None = None,
+    ) -> None:
+        self._sentences = sentences  # (start, end, paragraph)
+        self._published = published
+        self._by_sentence: list[list[PeriodMatch]] = [[] for _ in sentences]
+        periods = find_periods(text, exclude)
+        self.spans = [(p.start, p.end) for p in periods]
+        index = 0
+        for period in periods:
+            while index < len(sentences) and sentences[index][1] <= period.start:
+                index += 1
+            if index < len(sentences) and sentences[index][0] <= period.start:
+                self._by_sentence[index].append(period)
+
+    def period_at(self, sentence: int, pos: int, clause: tuple[int, int]) -> str | None:
+        """The period label for a figure at offset `pos` of sentence number `sentence`."""
+        own = self._by_sentence[sentence]
+        in_clause = [p for p in own if clause[0] <= p.start and p.end <= clause[1]]
+        chosen = _nearest(in_clause, pos)
+        if chosen is not None:
+            return self._label(chosen, sentence, keep_day=True)
+        chosen = _nearest(own, pos)
+        if chosen is not None:
+            return self._label(chosen, sentence, keep_day=False)
+        return self.context_label(sentence)
+
+    def context_label(self, sentence: int) -> str | None:
+        """The period the text around sentence `sentence` sets, else the article's year."""
+        found = self._earlier(sentence)
+        if found is not None:
+            period, where = found
+            return self._label(period, where, keep_day=False)
+        return str(self._published.year) if self._published else None
+
+    def _earlier(self, sentence: int) -> tuple[PeriodMatch, int] | None:
+        paragraph = self._sentences[sentence][2]
+        for index in range(sentence - 1, -1, -1):
+            start, _end, para = self._sentences[index]
+            candidates = self._by_sentence[index]
+            if para != paragraph:
+                candidates = [
+                    p for p in candidates
+                    if p.start - start <= _FRAMING_CHARS or p.kind in ("last-year", "this-year")
+                ]
+            if candidates:
+                return candidates[-1], index
+        return None
+
+    def _label(self, period: PeriodMatch, sentence: int, keep_day: bool) -> str | None:
+        if period.kind == "day" and not keep_day:
+            period = PeriodMatch(period.start, period.end, "year", period.year)
+        if period.kind in ("last-year", "this-year"):
+            return period.label(relative_year(period.kind, self._published))
+        if period.has_year:
+            return period.label(None)
+        return period.label(self._context_year(sentence, period))
+
+    def _context_year(self, sentence: int, period: PeriodMatch) -> int | None:
+        for other in self._by_sentence[sentence]:
+            if other is not period and other.year is not None and other.kind != "term":
+                return other.year
+        found = self._earlier(sentence)
+        while found is not None:
+            earlier, where = found
+            if earlier.kind in ("last-year", "this-year"):
+                return relative_year(earlier.kind, self._published)
+            if earlier.year is not None:
+                return earlier.year
+            found = self._earlier(where)
+        return self._published.year if self._published else None
+
+
+def _nearest(periods: list[PeriodMatch], pos: int) -> PeriodMatch | None:
+    before = [p for p in periods if p.end <= pos]
+    if before:
+        return before[-1]
+    after = [p for p in periods if p.start >= pos]
+    return after[0] if after else None

@@ -1,0 +1,20 @@
+"""CMS profiles, registered by name: tandan, dcs, liferay, nukeviet, wordpress, generic."""
+
+from __future__ import annotations
+
+from parsers.profiles import dcs, generic, liferay, nukeviet, tandan, wordpress
+from parsers.profiles.base import PROFILES, Profile, detect_profile, get_profile, profile_names
+
+__all__ = [
+    "PROFILES",
+    "Profile",
+    "dcs",
+    "detect_profile",
+    "generic",
+    "get_profile",
+    "liferay",
+    "nukeviet",
+    "profile_names",
+    "tandan",
+    "wordpress",
+]

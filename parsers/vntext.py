@@ -1,0 +1,56 @@
+"""Vietnamese text normalisation: one form for storage and display, a folded form for matching."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BLANK_LINES = re.compile(r"\n\s*\n+")
+
+# Old-style tone placement (hoà, uỷ, thuỷ) versus new-style (hòa, ủy, thủy). Both occur on one
+# page; matching folds them to one spelling, display keeps what the page wrote.
+_OLD_TO_NEW_TONE = {
+    "oà": "òa", "oá": "óa", "oả": "ỏa", "oã": "õa", "oạ": "ọa",
+    "oè": "òe", "oé": "óe", "oẻ": "ỏe", "oẽ": "õe", "oẹ": "ọe",
+    "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
+}
+# Only at the end of a syllable: "hoàn" is already correct and must stay.
+_OLD_TONE_RE = re.compile("(?:" + "|".join(_OLD_TO_NEW_TONE) + r")(?!\w)", re.IGNORECASE)
+
+
+def _new_tone(match: re.Match[str]) -> str:
+    found = match.group(0)
+    repl = _OLD_TO_NEW_TONE[found.lower()]
+    return repl.upper() if found.isupper() else (repl[0].upper() + repl[1:] if found[0].isupper() else repl)
+
+
+def normalize_text(text: str) -> str:
+    """Entities decoded, NFC, Ð→Đ, zero-width gone, spaces collapsed; line breaks kept."""
+    text = html.unescape(text)
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
+    text = _ZERO_WIDTH.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def normalize_tone_marks(text: str) -> str:
+    """Rewrite old-style tone placement (uỷ, hoà) to the new style (ủy, hòa)."""
+    return _OLD_TONE_RE.sub(_new_tone, text)
+
+
+def fold(text: str) -> str:
+    """Lower-case, tone-free, đ→d form for matching keywords ("Huyện Ủy" ~ "huyen uy")."""
+    text = normalize_text(text).lower().replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+    return _SPACES.sub(" ", stripped)
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens (letters and digits), for shingling and keyword matching."""
+    return re.findall(r"\w+", fold(text))

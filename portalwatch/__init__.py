@@ -1,0 +1,3 @@
+"""portalwatch: watch Vietnamese government and Party-committee news portals."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from portalwatch.cli import main
+
+main()

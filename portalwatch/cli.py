@@ -1,0 +1,229 @@
+"""The `portalwatch` command. Every command exits non-zero with a one-line reason on error."""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import sys
+from dataclasses import asdict
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+from zoneinfo import ZoneInfo
+
+import typer
+
+from portalwatch import __version__
+from portalwatch.errors import ConfigError, PortalwatchError
+
+VN = ZoneInfo("Asia/Ho_Chi_Minh")
+
+app = typer.Typer(
+    help="Watch Vietnamese government and Party-committee portals.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+ConfigOpt = Annotated[
+    str | None, typer.Option("--config", help="Config YAML (default: $PORTALWATCH_CONFIG or deployments/portals.yaml).")
+]
+DatabaseOpt = Annotated[
+    str | None, typer.Option("--database-url", help="Database URL (default: $PORTALWATCH_DATABASE_URL or sqlite:///portalwatch.db).")
+]
+
+
+def fail(message: str, code: int = 1) -> None:
+    typer.echo(f"portalwatch: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _json_default(value: Any) -> Any:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    raise TypeError(f"not JSON serialisable: {type(value).__name__}")
+
+
+def _read_source(source: str) -> tuple[str, bytes]:
+    """(url-ish name, bytes) of a file (gzip too) or, for http(s), a single polite fetch."""
+    if source.startswith(("http://", "https://")):
+        from crawler import fetch_url
+
+        return source, fetch_url(source)
+    path = Path(source)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PortalwatchError(f"{source}: {exc.strerror}") from None
+    if path.suffix == ".gz" or data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
+    return path.resolve().as_uri(), data
+
+
+@app.command()
+def parse(
+    sources: Annotated[list[str], typer.Argument(help="HTML files (.gz too) or http(s) URLs.")],
+    url: Annotated[str | None, typer.Option(help="The page's URL, when parsing one saved file.")] = None,
+    profile: Annotated[str, typer.Option(help="CMS profile name, or auto.")] = "auto",
+) -> None:
+    """Extract each page and print one JSON object a line (no Prefect, no database)."""
+    from parsers import parse_page
+
+    for source in sources:
+        name, data = _read_source(source)
+        page = parse_page(data, url or name, profile=profile)
+        record = {
+            "source": source,
+            "title": page.article.title,
+            "published_at": page.article.published_at,
+            "author": page.article.author,
+            "text": page.article.text,
+            "directives": [asdict(d) for d in page.directives],
+            "indicators": [asdict(i) for i in page.indicators],
+        }
+        sys.stdout.write(json.dumps(record, ensure_ascii=False, default=_json_default) + "\n")
+
+
+@app.command()
+def crawl(
+    portal: Annotated[list[str] | None, typer.Option("--portal", help="Portal id (repeatable); default all.")] = None,
+    force_refetch: Annotated[bool, typer.Option(help="Ignore validators and known URLs.")] = False,
+    dry_run: Annotated[bool, typer.Option(help="Store and detect, send no alert now.")] = False,
+    config: ConfigOpt = None,
+    database_url: DatabaseOpt = None,
+) -> None:
+    """One run of the ingestion flow for all or the named portals."""
+    from portalwatch.config import load_config
+
+    load_config(config)  # fail fast, before Prefect starts
+    from flows.ingest import crawl as crawl_flow
+    from portalwatch.console import print_reports
+
+    reports = crawl_flow(
+        portal_ids=portal or None, force_refetch=force_refetch, dry_run=dry_run,
+        config_path=config, database=database_url,
+    )
+    print_reports(reports)
+    if reports and all(r["status"] == "failed" for r in reports):
+        fail("every portal failed (see errors above)")
+
+
+class ExportKind(str, Enum):
+    articles = "articles"
+    directives = "directives"
+    indicators = "indicators"
+    events = "events"
+    alerts = "alerts"
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    kind: Annotated[ExportKind, typer.Argument(help="What to export.")],
+    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl or csv.")] = ExportFormat.jsonl,
+    since: Annotated[str | None, typer.Option(help="Only records since this date (YYYY-MM-DD, Asia/Ho_Chi_Minh).")] = None,
+    config: ConfigOpt = None,
+    database_url: DatabaseOpt = None,
+) -> None:
+    """Print one record a line on stdout."""
+    from portalwatch.config import database_url as resolve_db
+    from storage.db import open_database, session_scope
+    from storage.exports import export_records
+
+    start = None
+    if since:
+        try:
+            start = datetime.combine(date.fromisoformat(since), datetime.min.time(), VN)
+        except ValueError:
+            fail(f"--since: not a date (YYYY-MM-DD): {since!r}", 2)
+    engine = open_database(resolve_db(database_url))
+    with session_scope(engine) as session:
+        records = export_records(session, kind.value, start)
+        if format is ExportFormat.jsonl:
+            for record in records:
+                sys.stdout.write(json.dumps(record, ensure_ascii=False, default=_json_default) + "\n")
+            return
+        writer: csv.DictWriter[str] | None = None
+        for record in records:
+            flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for k, v in record.items()}
+            if writer is None:
+                writer = csv.DictWriter(sys.stdout, fieldnames=list(flat))
+                writer.writeheader()
+            writer.writerow(flat)
+
+
+@app.command()
+def demo(
+    keep: Annotated[Path | None, typer.Option(help="Keep the demo database and config in this folder.")] = None,
+    verbose: Annotated[bool, typer.Option(help="Show Prefect's logs.")] = False,
+) -> None:
+    """Crawl the bundled portal replay twice (baseline, then a later state) and show what changed."""
+    from portalwatch.demo import run_demo
+
+    run_demo(keep=keep, verbose=verbose)
+
+
+@db_app.command("upgrade")
+def db_upgrade(database_url: DatabaseOpt = None, config: ConfigOpt = None) -> None:
+    """Apply database migrations (every other command does this on first use)."""
+    from portalwatch.config import database_url as resolve_db
+    from storage.db import make_engine, upgrade
+
+    url = resolve_db(database_url)
+    upgrade(make_engine(url))
+    typer.echo("database is up to date")
+
+
+def _mount_optional() -> None:
+    """Sub-commands that live beside their package."""
+    try:
+        from portalwatch.cli_alerts import alerts_app, subscribe_app
+    except ImportError:
+        return
+    app.add_typer(alerts_app, name="alerts")
+    app.add_typer(subscribe_app, name="subscribe")
+
+
+_mount_optional()
+
+
+@app.callback()
+def _root(
+    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
+) -> None:
+    if version:
+        typer.echo(__version__)
+        raise typer.Exit()
+
+
+def main() -> None:
+    """Entry point: one-line errors, exit 2 for configuration, 1 for everything else."""
+    try:
+        app(standalone_mode=False)
+    except ConfigError as exc:
+        typer.echo(f"portalwatch: {exc}", err=True)
+        sys.exit(2)
+    except PortalwatchError as exc:
+        typer.echo(f"portalwatch: {exc}", err=True)
+        sys.exit(1)
+    except typer.Exit as exc:
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as exc:  # click usage errors and friends arrive here in non-standalone mode
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            sys.exit(exc.exit_code)
+        if isinstance(exc, click.exceptions.Abort):
+            sys.exit(1)
+        raise

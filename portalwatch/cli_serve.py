@@ -1,0 +1,45 @@
+"""The `portalwatch serve` command (mounted by portalwatch.cli)."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+
+def serve_command(
+    config: Annotated[
+        str | None,
+        typer.Option("--config", help="Config YAML (default: $PORTALWATCH_CONFIG or deployments/portals.yaml)."),
+    ] = None,
+    database_url: Annotated[
+        str | None,
+        typer.Option("--database-url", help="Database URL (default: $PORTALWATCH_DATABASE_URL or sqlite:///portalwatch.db)."),
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", min=1, help="Flow runs at once in this process (2 or more for crawl-all's fan-out).")
+    ] = 4,
+) -> None:
+    """Register the Prefect deployments with their schedules and serve them, so the UI can run them."""
+    from deployments.serve import serve_deployments
+
+    serve_deployments(config, database_url, limit)
+
+
+def main() -> None:
+    """`python -m portalwatch.cli_serve …`: the same command, before or without the main CLI."""
+    import sys
+
+    from portalwatch.errors import ConfigError, PortalwatchError
+
+    app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+    app.command()(serve_command)
+    try:
+        app(standalone_mode=False)
+    except PortalwatchError as exc:
+        typer.echo(f"portalwatch: {exc}", err=True)
+        sys.exit(2 if isinstance(exc, ConfigError) else 1)
+
+
+if __name__ == "__main__":
+    main()

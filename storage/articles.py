@@ -1,0 +1,291 @@
+"""Storing articles: one row per canonical URL, a version per text, LSH bands for near-duplicates.
+
+Concurrency: the article insert is `INSERT … ON CONFLICT (url) DO NOTHING` and an edit is an
+`UPDATE … WHERE version = <the version we read>`; the loser of a race re-reads and classifies
+again. Both statements are atomic on SQLite and PostgreSQL alike, so two workers storing one
+URL at once yield one article and one version sequence, without a SAVEPOINT (pysqlite commits
+the whole transaction when a SAVEPOINT opened outside a transaction is released).
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+from sqlalchemy import Row, Select, and_, bindparam, delete, insert, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlmodel import Session
+
+import parsers
+from dedup import (
+    BANDS,
+    Signature,
+    canonical_url,
+    content_hash,
+    is_near_duplicate,
+    linkable,
+    lsh_buckets,
+    minhash,
+    pack_signature,
+    unpack_signature,
+)
+from portalwatch.errors import StorageError
+from storage.models import Article, ArticleBand, ArticleVersion
+
+Status = Literal["new", "unchanged", "edited", "duplicate"]
+_ATTEMPTS = 5  # a race is lost at most once per competing writer; five is plenty
+
+
+@dataclass(frozen=True)
+class ArticleOutcome:
+    """What storing one parsed article did. `duplicate_of` is the root copy's id."""
+
+    article: Article
+    status: Status
+    duplicate_of: int | None = None
+    previous_version: int | None = None
+
+
+@dataclass(frozen=True)
+class _Content:
+    """The parsed article plus what dedup derives from it, computed once per upsert."""
+
+    article: parsers.Article
+    digest: str
+    signature: Signature
+
+    def columns(self) -> dict[str, Any]:
+        a = self.article
+        return {
+            "title": a.title,
+            "text": a.text,
+            "published_at": a.published_at,
+            "date_source": a.date_source,
+            "author": a.author,
+            "lead": a.lead,
+            "category": a.category,
+            "profile": a.profile,
+            "content_hash": self.digest,
+            "minhash": pack_signature(self.signature),
+        }
+
+
+def upsert_article(
+    session: Session, *, portal_id: str, url: str, article: parsers.Article, now: datetime
+) -> ArticleOutcome:
+    """Store `article` found at `url`: new, unchanged, edited (a new version) or a duplicate."""
+    url = canonical_url(url)
+    content = _Content(article, content_hash(article.text), minhash(article.text))
+    for _ in range(_ATTEMPTS):
+        row = _by_url(session, url)
+        if row is None:
+            outcome = _insert(session, portal_id, url, content, now)
+        elif row.content_hash == content.digest:
+            outcome = _touch(session, row, now)
+        else:
+            outcome = _edit(session, row, content, now)
+        if outcome is not None:
+            return outcome
+    raise StorageError(f"{url}: changed by other writers {_ATTEMPTS} times while being stored")
+
+
+def _by_url(session: Session, url: str) -> Article | None:
+    stmt = select(Article).where(Article.url == url).execution_options(populate_existing=True)
+    return session.scalars(stmt).first()
+
+
+def _touch(session: Session, row: Article, now: datetime) -> ArticleOutcome:
+    row.last_seen_at = now
+    session.add(row)
+    session.flush()
+    return ArticleOutcome(row, "unchanged", row.duplicate_of)
+
+
+def _insert(
+    session: Session, portal_id: str, url: str, content: _Content, now: datetime
+) -> ArticleOutcome | None:
+    """Insert a new row; None when another writer inserted the URL first."""
+    root = find_duplicate_root(session, content.digest, content.signature)
+    values = {
+        **content.columns(),
+        "portal_id": portal_id,
+        "url": url,
+        "duplicate_of": root,
+        "version": 1,
+        "first_seen_at": now,
+        "last_seen_at": now,
+    }
+    article_id = session.execute(_insert_ignoring(session), values).scalar()
+    if article_id is None:
+        return None
+    _add_version(session, article_id, 1, content, now)
+    _store_bands(session, article_id, content.signature, replace=False)
+    row = session.get(Article, article_id)
+    assert row is not None  # inserted in this transaction
+    return ArticleOutcome(row, "new" if root is None else "duplicate", root)
+
+
+_INSERT_IGNORING = {
+    name: dialect_insert(Article).on_conflict_do_nothing(index_elements=["url"]).returning(Article.id)
+    for name, dialect_insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
+}
+
+
+def _insert_ignoring(session: Session) -> Any:
+    """`INSERT … ON CONFLICT (url) DO NOTHING RETURNING id` in the session's dialect."""
+    dialect = session.get_bind().dialect.name
+    if dialect not in _INSERT_IGNORING:
+        raise StorageError(f"unsupported database dialect {dialect!r}")
+    return _INSERT_IGNORING[dialect]
+
+
+def _edit(
+    session: Session, row: Article, content: _Content, now: datetime
+) -> ArticleOutcome | None:
+    """Make the new text the next version; None when another writer changed the row first."""
+    previous = row.version
+    values = content.columns()
+    if values["published_at"] is None:
+        values.pop("published_at")  # a re-parse that lost the date keeps the known one
+    stmt = (
+        update(Article)
+        .where(Article.id == row.id, Article.version == previous)
+        .values(**values, version=previous + 1, last_seen_at=now)
+        .execution_options(synchronize_session=False)
+    )
+    if session.execute(stmt).rowcount != 1:
+        return None
+    assert row.id is not None
+    _add_version(session, row.id, previous + 1, content, now)
+    _store_bands(session, row.id, content.signature, replace=True)
+    session.refresh(row)
+    return ArticleOutcome(row, "edited", row.duplicate_of, previous)
+
+
+def _add_version(
+    session: Session, article_id: int, version: int, content: _Content, now: datetime
+) -> None:
+    row = {
+        "article_id": article_id,
+        "version": version,
+        "title": content.article.title,
+        "text": content.article.text,
+        "content_hash": content.digest,
+        "seen_at": now,
+    }
+    session.execute(insert(ArticleVersion), [row])
+
+
+def _store_bands(session: Session, article_id: int, sig: Signature, *, replace: bool) -> None:
+    if replace:
+        session.execute(delete(ArticleBand).where(ArticleBand.article_id == article_id))
+    rows = [
+        {"article_id": article_id, "band": band, "bucket": bucket}
+        for band, bucket in lsh_buckets(sig)
+    ]
+    if rows:
+        session.execute(insert(ArticleBand), rows)
+
+
+_EXACT = (
+    select(Article.id, Article.duplicate_of, Article.first_seen_at)
+    .where(Article.content_hash == bindparam("digest"))
+    .order_by(Article.first_seen_at, Article.id)
+    .limit(1)
+)
+
+
+def find_duplicate_root(session: Session, digest: str, sig: Signature) -> int | None:
+    """Id of the first copy of this content already stored, or None.
+
+    Exact content hash first; otherwise LSH candidates (one query over `articleband`) whose
+    signatures pass `dedup.is_near_duplicate`. The earliest seen match wins, and a match that
+    is itself a copy leads to its root.
+    """
+    if not linkable(sig):
+        return None
+    exact = session.execute(_EXACT, {"digest": digest}).first()
+    if exact is not None:
+        return _root(session, exact)
+    matches = [c for c in _candidates(session, sig) if is_near_duplicate(sig, _sig(c))]
+    if not matches:
+        return None
+    return _root(session, min(matches, key=lambda c: (c.first_seen_at, c.id)))
+
+
+def _candidate_query() -> Select[Any]:
+    """Articles sharing a (band, bucket) with the bound buckets `k0`…: one indexed query.
+
+    An OR of equalities: SQLite answers it with a MULTI-INDEX OR and PostgreSQL with a
+    BitmapOr over ix_articleband_bucket; a row-value IN gets a full scan on SQLite. Built once:
+    compiling 64 comparisons per article would cost more than running the query."""
+    sharing = select(ArticleBand.article_id).where(
+        or_(
+            *(
+                and_(ArticleBand.band == band, ArticleBand.bucket == bindparam(f"k{band}"))
+                for band in range(BANDS)
+            )
+        )
+    )
+    return select(Article.id, Article.duplicate_of, Article.first_seen_at, Article.minhash).where(
+        Article.id.in_(sharing)
+    )
+
+
+_CANDIDATES = _candidate_query()
+
+
+def _candidates(session: Session, sig: Signature) -> Sequence[Row[Any]]:
+    params = {f"k{band}": bucket for band, bucket in lsh_buckets(sig)}
+    return session.execute(_CANDIDATES, params).all()
+
+
+def _sig(candidate: Row[Any]) -> Signature:
+    try:
+        return unpack_signature(candidate.minhash or b"")
+    except ValueError:
+        return Signature((), 0)  # a row written by an older format is never a match
+
+
+def _root(session: Session, match: Row[Any]) -> int:
+    """Follow `duplicate_of` to the first copy (rows always point at a root; be safe anyway)."""
+    current, parent = match.id, match.duplicate_of
+    seen = {current}
+    while parent is not None and parent not in seen:
+        seen.add(parent)
+        current = parent
+        parent = session.execute(
+            select(Article.duplicate_of).where(Article.id == current)
+        ).scalar()
+    return int(current)
+
+
+def article_versions(session: Session, article_id: int) -> list[ArticleVersion]:
+    """Every stored text of an article, oldest first."""
+    stmt = (
+        select(ArticleVersion)
+        .where(ArticleVersion.article_id == article_id)
+        .order_by(ArticleVersion.version)
+    )
+    return list(session.scalars(stmt))
+
+
+def version_diff(session: Session, article_id: int, a: int, b: int) -> str:
+    """Unified diff of version `a` → version `b` of an article, line by line."""
+    texts = {v.version: v for v in article_versions(session, article_id) if v.version in (a, b)}
+    for wanted in (a, b):
+        if wanted not in texts:
+            raise StorageError(f"article {article_id} has no version {wanted}")
+    old, new = texts[a], texts[b]
+    lines = difflib.unified_diff(
+        _diff_lines(old), _diff_lines(new), fromfile=f"v{a}", tofile=f"v{b}", lineterm=""
+    )
+    return "\n".join(lines)
+
+
+def _diff_lines(version: ArticleVersion) -> list[str]:
+    return [version.title, "", *version.text.splitlines()]

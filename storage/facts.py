@@ -1,0 +1,163 @@
+"""Facts detection stores: directives, mentions, indicator observations, person posts, events.
+
+Every insert is `INSERT … ON CONFLICT DO NOTHING RETURNING id` against the unique constraints in
+models.py, so re-running detection or two workers racing never stores anything twice, and
+the caller learns whether *it* created the row. Works the same on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.exc import SQLAlchemyError
+from sqlmodel import Session, SQLModel, col
+
+from portalwatch.errors import StorageError
+from storage.dialect import insert_for
+from storage.models import (
+    Article,
+    Directive,
+    DirectiveMention,
+    Event,
+    IndicatorObservation,
+    PersonPost,
+)
+
+
+def _insert_ignore(
+    session: Session, model: type[SQLModel], values: dict[str, Any], conflict: list[str]
+) -> int | None:
+    """Insert one row unless it exists; the new id, or None when it was already there."""
+    table = model.__table__  # type: ignore[attr-defined]
+    statement = (
+        insert_for(session, table)
+        .values(**values)
+        .on_conflict_do_nothing(index_elements=conflict)
+        .returning(table.c.id)
+    )
+    try:
+        return session.execute(statement).scalar_one_or_none()
+    except SQLAlchemyError as exc:
+        raise StorageError(f"cannot store {table.name}: {exc.__class__.__name__}: {exc}") from exc
+
+
+def ensure_directive(
+    session: Session, values: dict[str, Any], article_id: int, now: datetime
+) -> tuple[Directive, bool]:
+    """The directive row for `values["code"]`, created if missing; True when created here.
+
+    An existing row keeps its first values and only gains what it lacked (date, title, issuer).
+    """
+    row = dict(values, first_seen_at=now, first_article_id=article_id)
+    created = _insert_ignore(session, Directive, row, ["code"]) is not None
+    directive = session.execute(
+        select(Directive).where(col(Directive.code) == values["code"])
+    ).scalar_one()
+    if not created:
+        _fill_missing(session, directive, values)
+    return directive, created
+
+
+def _fill_missing(session: Session, directive: Directive, values: dict[str, Any]) -> None:
+    for column in ("issued_date", "title", "issuer_name", "year", "doc_type_name"):
+        if getattr(directive, column) is None and values.get(column) is not None:
+            session.execute(
+                update(Directive)
+                .where(col(Directive.id) == directive.id, col(getattr(Directive, column)).is_(None))
+                .values({column: values[column]})
+            )
+            setattr(directive, column, values[column])
+
+
+def directives_by_number(session: Session, doc_types: set[str], number: str) -> list[Directive]:
+    """Known directives of one of `doc_types` with this number (for code-less mentions)."""
+    statement = select(Directive).where(
+        col(Directive.doc_type).in_(sorted(doc_types)), col(Directive.number) == number
+    )
+    return list(session.execute(statement).scalars())
+
+
+def add_mention(
+    session: Session, directive_id: int, article_id: int, portal_id: str, raw: str, sentence: str,
+    now: datetime,
+) -> bool:
+    """Record that an article mentions a directive; True when newly recorded."""
+    values = {
+        "directive_id": directive_id, "article_id": article_id, "portal_id": portal_id,
+        "raw": raw[:500], "sentence": sentence, "created_at": now,
+    }
+    return _insert_ignore(session, DirectiveMention, values, ["directive_id", "article_id"]) is not None
+
+
+def first_portal_mention(session: Session, directive_id: int, portal_id: str) -> int | None:
+    """The id of the earliest article of `portal_id` that mentions the directive."""
+    statement = select(func.min(col(DirectiveMention.article_id))).where(
+        col(DirectiveMention.directive_id) == directive_id,
+        col(DirectiveMention.portal_id) == portal_id,
+    )
+    return session.execute(statement).scalar_one_or_none()
+
+
+def article_url(session: Session, article_id: int | None) -> str:
+    """The URL of an article, or "" when unknown."""
+    if article_id is None:
+        return ""
+    url = session.execute(select(col(Article.url)).where(col(Article.id) == article_id)).scalar_one_or_none()
+    return url or ""
+
+
+def add_observation(session: Session, values: dict[str, Any]) -> bool:
+    """Store one indicator observation; True when newly stored."""
+    conflict = ["article_id", "indicator", "locality", "period"]
+    return _insert_ignore(session, IndicatorObservation, values, conflict) is not None
+
+
+def series(
+    session: Session, portal_id: str, indicator: str, locality: str
+) -> list[tuple[IndicatorObservation, str]]:
+    """Every observation of one indicator for one portal and locality, with its article URL."""
+    statement = (
+        select(IndicatorObservation, col(Article.url))
+        .join(Article, col(Article.id) == col(IndicatorObservation.article_id))
+        .where(
+            col(IndicatorObservation.portal_id) == portal_id,
+            col(IndicatorObservation.indicator) == indicator,
+            col(IndicatorObservation.locality) == locality,
+        )
+        .order_by(col(IndicatorObservation.id))
+    )
+    return [(obs, url) for obs, url in session.execute(statement).all()]
+
+
+def add_person_post(session: Session, values: dict[str, Any]) -> bool:
+    """Store that an article names a person with a post; True when newly stored."""
+    conflict = ["person_slug", "post_slug", "article_id"]
+    return _insert_ignore(session, PersonPost, values, conflict) is not None
+
+
+def person_posts(session: Session, person_slug: str) -> list[tuple[PersonPost, str]]:
+    """Every post stored for a person, oldest first by publication, with the article URL."""
+    statement = (
+        select(PersonPost, col(Article.url))
+        .join(Article, col(Article.id) == col(PersonPost.article_id))
+        .where(col(PersonPost.person_slug) == person_slug)
+        .order_by(col(PersonPost.published_at), col(PersonPost.id))
+    )
+    return [(post, url) for post, url in session.execute(statement).all()]
+
+
+def add_event(
+    session: Session, *, type_: str, key: str, portal_id: str | None, payload: dict[str, Any],
+    baseline: bool, now: datetime,
+) -> Event | None:
+    """Create the event with this key unless it exists; the new row, or None."""
+    values = {
+        "type": type_, "key": key, "portal_id": portal_id, "payload": payload,
+        "baseline": baseline, "created_at": now,
+    }
+    new_id = _insert_ignore(session, Event, values, ["key"])
+    if new_id is None:
+        return None
+    return session.get(Event, new_id)

@@ -1,0 +1,100 @@
+"""Fetched pages: what the crawler brought back, and what it needs to know next time."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, col, select
+
+from crawler.types import CrawlState, FetchedPage, Validators
+from storage.dialect import insert_for
+from storage.models import Page
+
+ENTRY_KINDS = ("listing", "feed", "sitemap")
+
+
+def record_pages(session: Session, portal_id: str, pages: Iterable[FetchedPage]) -> None:
+    """Upsert one row per URL; a 304 keeps the stored body and validators."""
+    table = Page.__table__  # type: ignore[attr-defined]
+    for page in pages:
+        values = {
+            "portal_id": portal_id,
+            "url": page.url,
+            "final_url": page.final_url,
+            "kind": page.kind,
+            "status": page.status,
+            "error": page.error,
+            "elapsed_ms": page.elapsed_ms,
+            "fetch_count": 1,
+            "first_fetched_at": page.fetched_at,
+            "fetched_at": page.fetched_at,
+        }
+        fresh = page.status == 200 and not page.not_modified and page.body
+        if fresh:
+            values |= {
+                "etag": page.headers.get("etag"),
+                "last_modified": page.headers.get("last-modified"),
+                "content_type": page.headers.get("content-type"),
+                "content_hash": hashlib.sha256(page.body).hexdigest(),
+                "body": gzip.compress(page.body, 6) if page.kind == "article" else None,
+            }
+        update = {k: v for k, v in values.items() if k not in ("first_fetched_at", "fetch_count", "url")}
+        update["fetch_count"] = table.c.fetch_count + 1
+        if page.not_modified:
+            update["status"] = table.c.status  # keep the last real status
+        stmt = insert_for(session, table).values(**values)
+        session.execute(stmt.on_conflict_do_update(index_elements=["url"], set_=update))
+
+
+def crawl_state(
+    session: Session,
+    portal_id: str,
+    now: datetime,
+    *,
+    force_refetch: bool = False,
+    recheck_after: timedelta = timedelta(days=3),
+    recheck_window: timedelta = timedelta(days=30),
+) -> CrawlState:
+    """Validators for the portal's entry pages and the article URLs it already has.
+
+    Articles first seen within `recheck_window` are re-fetched every `recheck_after` to catch
+    edits; older ones are left alone.
+    """
+    rows = session.exec(
+        select(Page.url, Page.kind, Page.etag, Page.last_modified, Page.content_hash,
+               Page.fetched_at, Page.first_fetched_at, Page.status)
+        .where(Page.portal_id == portal_id)
+    ).all()
+    validators: dict[str, Validators] = {}
+    known: set[str] = set()
+    refetch: set[str] = set()
+    for url, kind, etag, last_modified, content_hash, fetched_at, first_at, status in rows:
+        if kind in ENTRY_KINDS and (etag or last_modified):
+            validators[url] = Validators(etag, last_modified, content_hash)
+        elif kind == "article" and status == 200:
+            known.add(url)
+            if now - first_at < recheck_window and now - fetched_at > recheck_after:
+                refetch.add(url)
+    return CrawlState(
+        validators=validators,
+        known_articles=frozenset(known),
+        refetch_known=frozenset(refetch),
+        force_refetch=force_refetch,
+    )
+
+
+def stored_article_pages(
+    session: Session, portal_ids: Iterable[str] | None = None, since: datetime | None = None
+) -> list[tuple[str, str, bytes]]:
+    """(portal_id, url, body) of stored article pages, for re-parsing without re-fetching."""
+    query = select(Page.portal_id, Page.url, Page.body).where(
+        Page.kind == "article", col(Page.body).is_not(None)
+    )
+    if portal_ids:
+        query = query.where(col(Page.portal_id).in_(list(portal_ids)))
+    if since:
+        query = query.where(Page.fetched_at >= since)
+    return [(pid, url, gzip.decompress(body)) for pid, url, body in session.exec(query).all()]

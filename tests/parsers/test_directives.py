@@ -1,0 +1,82 @@
+"""Directive extraction, table-driven over tests/fixtures/detect/passages.yaml, plus edges."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from detect.evaluation import load_passages, score_directives
+from parsers import find_directives
+
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "detect"
+PASSAGES = load_passages(FIXTURES / "passages.yaml") + load_passages(FIXTURES / "holdout.yaml")
+
+
+@pytest.mark.parametrize("passage", PASSAGES, ids=[p.id for p in PASSAGES])
+def test_passage(passage) -> None:  # type: ignore[no-untyped-def]
+    score = score_directives(passage, find_directives(passage.text))
+    assert score.problems == []
+
+
+@pytest.mark.parametrize(
+    ("written", "code"),
+    [
+        ("Nghị quyết số 17-NQ/HU", "17-NQ/HU"),
+        ("Quy chế số 22-QC/TU", "22-QC/TU"),
+        ("Nghị định 15/2020/NĐ-CP", "15/2020/NĐ-CP"),
+        ("Quyết định 123/QĐ-UBND", "123/QĐ-UBND"),
+        ("Nghị quyết số 60/NQ-TW", "60-NQ/TW"),
+        ("Quy định 24- QĐ/TW", "24-QĐ/TW"),
+        ("Công văn 858CV/ĐUK", "858-CV/ĐUK"),
+        ("Công văn 858-CV/DUK", "858-CV/ĐUK"),
+        ("Quyết định 123/QD-UBND", "123/QĐ-UBND"),
+        ("Quyết định 123/Q\u00d0-UBND", "123/QĐ-UBND"),
+        ("Chỉ thị số 5-CT/TW", "05-CT/TW"),
+        ("Chỉ thị số 05 - CT/TW", "05-CT/TW"),
+        ("Kế hoạch 100-KH/TU", "100-KH/TU"),
+        ("Quy định 08-Qđi/TW", "08-QĐi/TW"),
+        ("công văn 214/UBND-VP", "214/UBND-VP"),
+        ("Thông tư 01/2024/TT-BGDĐT", "01/2024/TT-BGDĐT"),
+        ("Hướng dẫn 12/HD-SNV", "12/HD-SNV"),
+    ],
+)
+def test_one_canonical_code(written: str, code: str) -> None:
+    assert [r.code for r in find_directives(f"Thực hiện {written} của cấp trên.")] == [code]
+
+
+def test_same_document_written_two_ways_is_one_reference() -> None:
+    refs = find_directives("Nghị quyết số 60/NQ-TW và sau đó Nghị quyết 60-NQ/TW ngày 12/4/2025.")
+    assert [(r.code, r.issued_date) for r in refs] == [("60-NQ/TW", date(2025, 4, 12))]
+
+
+@pytest.mark.parametrize(
+    ("word", "name"),
+    [("quy định", "Quy định"), ("Quy định", "Quy định"), ("quyết định", "Quyết định")],
+)
+def test_qd_meaning_follows_the_word_before(word: str, name: str) -> None:
+    (ref,) = find_directives(f"Thực hiện {word} số 60-QĐ/TU của Tỉnh ủy.")
+    assert (ref.doc_type, ref.doc_type_name) == ("QĐ", name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kỷ niệm (15/10/1930-15/10/2020) và ngày 24/11/2020.",
+        "Liên hệ 0209.3870.123 hoặc 0912.345.678.",
+        "Đạt 85%, tăng 3/4 so với cùng kỳ; 36/42 đơn thư.",
+        "Đại dịch Covid-19 và cơn bão số 3 (Yagi) năm 2024.",
+        "Tầng 3/5, nhà A2, số 12/4 đường Nguyễn Văn Cừ.",
+        "Sơ kết 3 năm thực hiện nghị quyết 5 năm của huyện.",
+    ],
+)
+def test_not_directives(text: str) -> None:
+    assert find_directives(text) == []
+
+
+def test_evidence_sentence_is_the_one_that_mentions_it() -> None:
+    text = "Mở đầu bài viết. Hội nghị quán triệt Chỉ thị số 35-CT/TW. Câu sau không liên quan."
+    (ref,) = find_directives(text)
+    assert ref.sentence == "Hội nghị quán triệt Chỉ thị số 35-CT/TW."
+    assert ref.raw == "35-CT/TW"

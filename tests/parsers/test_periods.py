@@ -1,0 +1,118 @@
+"""Periods and dates in prose, and how a figure's period is chosen from its context."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parsers.periods import PeriodContext, date_after, find_dates, find_periods, period_sort_key
+from parsers.textspans import clause_bounds, fold_aligned, sentences
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("Năm 2019", "2019"), ("trong năm 2022", "2022"), ("quý IV/2020", "2020-Q4"),
+        ("quý 2 năm 2023", "2023-Q2"), ("6 tháng đầu năm 2024", "2024-6M"),
+        ("9 tháng năm 2024", "2024-9M"), ("6 tháng cuối năm 2023", "2023-H2"),
+        ("nhiệm kỳ 2020-2025", "2020-2025"), ("nhiệm kỳ 2020 – 2025", "2020-2025"),
+        ("giai đoạn 2021–2025", "2021-2025"), ("tháng 5/2024", "2024-05"),
+        ("tháng 12 năm 2023", "2023-12"), ("từ đầu năm 2024 đến nay", "2024-YTD"),
+        ("ngày 25/3/2023", "2023-03-25"), ("ngày 13 tháng 12 năm 2023", "2023-12-13"),
+        ("Đăng ngày 17 - 05 - 2024", "2024-05-17"),
+    ],
+)
+def test_explicit_periods(text: str, label: str) -> None:
+    (period,) = find_periods(text)
+    assert period.label(None) == label
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("quý III", "2020-Q3"), ("9 tháng đầu năm", "2020-9M"), ("Chiều 19/12", "2020-12-19"),
+     ("từ đầu năm đến nay", "2020-YTD")],
+)
+def test_periods_that_take_the_year_from_context(text: str, label: str) -> None:
+    (period,) = find_periods(text)
+    assert period.label(None) is None
+    assert period.label(2020) == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["90 năm", "sau 3 năm", "5 năm qua", "lần thứ XIII", "Covid-19", "số 15", "quy chế dân chủ"],
+)
+def test_not_periods(text: str) -> None:
+    assert find_periods(text) == []
+
+
+def test_dates() -> None:
+    text = "ngày 24/11/2020, ngày 25-10-2017, ngày 13 tháng 12 năm 2023, 31/02/2020"
+    assert [d for _, _, d in find_dates(text)] == [
+        date(2020, 11, 24), date(2017, 10, 25), date(2023, 12, 13)
+    ]
+
+
+def test_date_after_a_code() -> None:
+    text = "17-NQ/HU, ngày 13 tháng 12 năm 2023 của"
+    found = date_after(text, fold_aligned(text), len("17-NQ/HU"))
+    assert found is not None and found[0] == date(2023, 12, 13)
+    assert text[found[1]:] == " của"
+
+
+def _context(text: str, published: date | None) -> tuple[PeriodContext, list]:  # type: ignore[type-arg]
+    found = sentences(text)
+    ctx = PeriodContext(text, [(s.start, s.end, s.paragraph) for s in found], published=published)
+    return ctx, found
+
+
+def _period_of(text: str, figure: str, published: date | None = None) -> str | None:
+    ctx, found = _context(text, published)
+    pos = text.index(figure)
+    index = max(i for i, s in enumerate(found) if s.start <= pos)
+    clause = clause_bounds(text, found[index].start, found[index].end, pos)
+    return ctx.period_at(index, pos, clause)
+
+
+def test_period_in_the_clause_beats_the_sentence() -> None:
+    text = "Năm 2022 có 20 mô hình, năm 2023 có 35 mô hình; quý I/2024 có 40 mô hình."
+    assert _period_of(text, "20 mô") == "2022"
+    assert _period_of(text, "35 mô") == "2023"
+    assert _period_of(text, "40 mô") == "2024-Q1"
+
+
+def test_year_from_an_earlier_heading_sentence() -> None:
+    text = "Năm 2019, huyện làm được nhiều việc.\n\nKết quả có 41 mô hình.\n\nNăm 2020 sẽ khác."
+    assert _period_of(text, "41 mô", date(2020, 1, 6)) == "2019"
+
+
+def test_a_period_deep_in_an_earlier_paragraph_does_not_frame() -> None:
+    text = (
+        "Hội nghị đã thảo luận, bàn nhiều nội dung quan trọng, trong đó có kết quả của năm 2018 "
+        "và những việc còn tồn tại.\n\nCó 41 mô hình."
+    )
+    assert _period_of(text, "41 mô", date(2020, 1, 6)) == "2020"
+
+
+def test_last_year_early_in_the_year() -> None:
+    assert _period_of("Trong năm qua, có 41 mô hình.", "41 mô", date(2023, 2, 7)) == "2022"
+    assert _period_of("Trong năm qua, có 41 mô hình.", "41 mô", date(2023, 12, 20)) == "2023"
+
+
+def test_day_counts_only_in_its_own_clause() -> None:
+    text = "Ngày 25/3/2023, có 500 người tham gia; huyện có thêm 10 km đường."
+    assert _period_of(text, "500 người") == "2023-03-25"
+    assert _period_of(text, "10 km") == "2023"
+
+
+def test_no_evidence_at_all() -> None:
+    assert _period_of("Có 41 mô hình.", "41 mô") is None
+
+
+def test_sort_keys_compare_within_a_family() -> None:
+    assert period_sort_key("2019") < period_sort_key("2022")
+    assert period_sort_key("2020-Q4")[0] == period_sort_key("2021-Q1")[0] == "quarter"
+    assert period_sort_key("2020-Q4") < period_sort_key("2021-Q1")
+    assert period_sort_key("2024-6M") == ("6M", "2024")
+    assert period_sort_key("2023-03-25")[0] == "day"
