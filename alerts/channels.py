@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 import apprise
@@ -30,6 +33,30 @@ FORMATS = ("text", "markdown", "html")
 def channel_key(url: str) -> str:
     """The stored identity of a channel: sha256 of its URL (the URL itself is never stored)."""
     return hashlib.sha256(url.strip().encode("utf-8")).hexdigest()
+
+
+class _ThreadWarnings(logging.Handler):
+    """Apprise's warnings raised by one thread: why a send failed (Apprise only returns False)."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.thread = threading.get_ident()
+        self.lines: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.thread == self.thread:
+            self.lines.append(record.getMessage())
+
+
+@contextmanager
+def _warnings_of_this_thread() -> Iterator[list[str]]:
+    handler = _ThreadWarnings()
+    logger = logging.getLogger("apprise")
+    logger.addHandler(handler)
+    try:
+        yield handler.lines
+    finally:
+        logger.removeHandler(handler)
 
 
 @dataclass
@@ -73,11 +100,10 @@ class Channel:
         title = message.title
         if self.title_limit and len(title) > self.title_limit:
             title = title[: self.title_limit - 1] + "…"
-        with apprise.LogCapture(level=logging.WARNING, fmt="%(message)s") as captured:
+        with _warnings_of_this_thread() as warnings:
             accepted = self._apprise.notify(body=message.body, title=title, body_format=self.fmt)
         if not accepted:
-            lines = [line for line in captured.getvalue().splitlines() if line.strip()]
-            reason = "; ".join(lines[-3:]) or "the service did not accept the message"
+            reason = "; ".join(warnings[-3:]) or "the service did not accept the message"
             raise DeliveryError(scrub(f"{self.masked}: {reason}", self.url)[:1000])
 
 

@@ -19,8 +19,9 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from alerts.channels import Channel
 from portalwatch.config import AppConfig, SubscriptionConfig, format_validation_error, parse_config
-from portalwatch.errors import ConfigError
+from portalwatch.errors import ConfigError, DeliveryError
 
 # Written only when they differ from SubscriptionConfig's defaults, in this order.
 _KEYS = ("urls", "events", "portals", "localities", "doc_types", "indicators", "keywords",
@@ -83,19 +84,28 @@ def _entry(sub: SubscriptionConfig) -> CommentedMap:
     return entry
 
 
+def _named(entry: Any, name: str) -> bool:
+    return isinstance(entry, dict) and entry.get("name") == name
+
+
 def add_subscription(path: Path, fields: dict[str, Any]) -> SubscriptionConfig:
     """Append a subscription to the file; ConfigError (one line) if invalid or the name is taken."""
     try:
         sub = SubscriptionConfig.model_validate(fields)
     except ValidationError as exc:
         raise ConfigError(format_validation_error(exc, fields, f"subscription {fields.get('name')!r}")) from None
+    for index, url in enumerate(sub.urls):
+        try:
+            Channel.open(url)
+        except DeliveryError as exc:
+            raise ConfigError(f"subscription {sub.name!r}: urls[{index}]: {exc}") from None
     document = _load(path)
     subs = document.get("subscriptions")
     if subs is None:
         subs = document["subscriptions"] = CommentedSeq()
     if not isinstance(subs, CommentedSeq):
         raise ConfigError(f"{path}: subscriptions: must be a list")
-    if any(isinstance(s, dict) and s.get("name") == sub.name for s in subs):
+    if any(_named(s, sub.name) for s in subs):
         raise ConfigError(f"{path}: subscription {sub.name!r} already exists (remove it first)")
     subs.append(_entry(sub))
     subs.fa.set_block_style()
@@ -106,11 +116,10 @@ def add_subscription(path: Path, fields: dict[str, Any]) -> SubscriptionConfig:
 def remove_subscription(path: Path, name: str) -> None:
     """Remove the subscription called `name`; ConfigError when there is none."""
     document = _load(path)
-    subs = document.get("subscriptions") or []
-    index = next((i for i, s in enumerate(subs) if isinstance(s, dict) and s.get("name") == name), None)
-    if index is None:
+    subs = document.get("subscriptions")
+    if not isinstance(subs, CommentedSeq) or not any(_named(s, name) for s in subs):
         raise ConfigError(f"{path}: no subscription named {name!r}")
-    del subs[index]
+    del subs[next(i for i, s in enumerate(subs) if _named(s, name))]
     if not subs:
         subs.fa.set_flow_style()  # "subscriptions: []": an empty block sequence is not valid YAML
     _save(path, document)

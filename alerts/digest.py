@@ -13,8 +13,8 @@ from jinja2 import TemplateError
 from sqlalchemy.engine import Engine
 
 from alerts.delivery import DeliveryReport, Outbox
-from alerts.planning import VN
 from alerts.render import render_digest
+from alerts.textfmt import VN
 from portalwatch.config import AppConfig
 from portalwatch.errors import DeliveryError
 from storage.db import session_scope

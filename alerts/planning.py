@@ -5,18 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
 from alerts.channels import channel_key
 from alerts.masking import mask_url
 from alerts.matching import matching_subscriptions
+from alerts.textfmt import VN
 from portalwatch.config import AppConfig, SubscriptionConfig
 from storage.deliveries import insert_deliveries
 from storage.models import Event
-
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 def as_utc(moment: datetime) -> datetime:

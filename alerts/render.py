@@ -17,12 +17,12 @@ from datetime import date, datetime
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from jinja2 import ChainableUndefined, ChoiceLoader, Environment, FileSystemLoader, TemplateNotFound
 from markupsafe import Markup
 
 from alerts.textfmt import (
+    VN,
     change_phrase,
     date_vi,
     datetime_vi,
@@ -34,16 +34,15 @@ from alerts.textfmt import (
 TEMPLATES = Path(__file__).parent / "templates"
 FORMATS = ("text", "markdown", "html")
 TITLE_MAX = 200
-VN = ZoneInfo("Asia/Ho_Chi_Minh")
 TYPE_LABELS = {
     "directive.new": "Văn bản mới",
     "indicator.changed": "Chỉ tiêu thay đổi",
     "article.new": "Bài viết mới",
     "person.post_changed": "Thay đổi nhân sự",
 }
-# Free-text payload fields shortened first when a message is over a service's limit.
 _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<br\s*/?>|</blockquote>|<blockquote>", re.I)
+# Free-text payload fields shortened first when a message is over a service's limit.
 _LONG_FIELDS = ("sentence", "title", "article_title", "issuer_name", "label", "text")
 
 
@@ -63,7 +62,7 @@ def environment(templates_dir: str | None = None) -> Environment:
         loaders.insert(0, FileSystemLoader(templates_dir))
     env = Environment(
         loader=ChoiceLoader(loaders),
-        autoescape=lambda name: bool(name) and name.startswith("html/"),
+        autoescape=lambda name: (name or "").startswith("html/"),
         undefined=ChainableUndefined,
         trim_blocks=True,
         lstrip_blocks=True,

@@ -22,7 +22,7 @@ DEFAULT_BASE = "https://openapi.zalo.me"
 MESSAGE_PATH = "/v3.0/oa/message/cs"
 
 
-class NotifyZalo(NotifyBase):  # type: ignore[misc]
+class NotifyZalo(NotifyBase):
     """Zalo Official Account: text messages to followers by user id."""
 
     service_name = "Zalo"
@@ -105,8 +105,8 @@ class NotifyZalo(NotifyBase):  # type: ignore[misc]
         return True
 
     @staticmethod
-    def parse_url(url: str) -> dict[str, Any] | None:
-        results = NotifyBase.parse_url(url, verify_host=False)
+    def parse_url(url: str, verify_host: bool = False, plus_to_space: bool = False) -> dict[str, Any] | None:
+        results = NotifyBase.parse_url(url, verify_host=False, plus_to_space=plus_to_space)
         if not results:
             return results
         results["token"] = NotifyZalo.unquote(results["host"])

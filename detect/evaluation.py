@@ -97,6 +97,12 @@ def _text(value: Any) -> Any:
     return None if value is None else str(value)
 
 
+def _field(name: str, value: Any) -> Any:
+    """A field's comparable form: numbers are zero-padded as codes write them ("5" = "05")."""
+    text = _text(value)
+    return text.zfill(2) if name == "number" and text is not None else text
+
+
 def _directive_key(code: Any, doc_type: Any, number: Any) -> tuple[Any, ...]:
     if code:
         return ("code", str(code))
@@ -117,7 +123,7 @@ def score_directives(passage: Passage, found: Iterable[DirectiveRef]) -> Score:
         wrong = [
             f"{name}={_text(getattr(ref, attr))!r} (want {_text(expected[name])!r})"
             for name, attr in DIRECTIVE_FIELDS.items()
-            if name in expected and _text(getattr(ref, attr)) != _text(expected[name])
+            if name in expected and _field(name, getattr(ref, attr)) != _field(name, expected[name])
         ]
         if wrong:
             score.fp += 1

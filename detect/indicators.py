@@ -4,7 +4,7 @@ A series is (portal, indicator, locality). A value for a period the series alrea
 another article, that differs is a revision (`…:<period>:rev:<value>`). A value for a period
 after the latest earlier one of the same kind (years with years, quarters with quarters)
 that differs is a change (`…:<period>`). Only observations stored before this one count, so
-a re-run computes the same events.
+a re-run computes the same events. An edited article whose figure changed is a revision too.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from sqlmodel import Session
 from detect.context import ArticleContext
 from detect.emit import emit
 from detect.events import IndicatorChanged
-from parsers.localities import locality_before
+from parsers.localities import attribute
 from parsers.periods import period_sort_key
 from parsers.types import IndicatorValue
-from storage.facts import add_observation, series
+from storage.facts import add_observation, series, update_observation
 from storage.models import Event, IndicatorObservation
 
 _TOLERANCE = 1e-9
@@ -44,6 +44,9 @@ def detect_indicators(
         )
         if mine is None or mine.id is None:
             continue
+        if not _same(mine.value, value.value):
+            events.append(_edited(session, ctx, mine, value, locality))
+            continue
         earlier = [(obs, url) for obs, url in rows if obs.id is not None and obs.id < mine.id]
         change = _change(mine, earlier)
         if change is not None:
@@ -51,11 +54,23 @@ def detect_indicators(
     return events
 
 
+def _edited(
+    session: Session, ctx: ArticleContext, mine: IndicatorObservation, value: IndicatorValue,
+    locality: str,
+) -> Event | None:
+    """The article was edited and now reports another figure: update it, emit a revision."""
+    assert mine.id is not None
+    before = IndicatorObservation.model_validate(mine.model_dump())
+    changes = {"value": value.value, "sentence": value.sentence, "raw": value.raw}
+    update_observation(session, mine.id, changes)
+    for name, new in changes.items():
+        setattr(mine, name, new)
+    return emit(session, ctx, _event(ctx, mine, before, ctx.url, True, locality))
+
+
 def _locality(value: IndicatorValue, ctx: ArticleContext) -> str:
     """The value's locality, with the portal's own unit written as the portal's locality."""
-    if not value.locality:
-        return ctx.locality
-    return locality_before(value.locality, 0, len(value.locality), ctx.locality) or value.locality
+    return attribute(value.locality or None, ctx.locality) or ""
 
 
 def _columns(ctx: ArticleContext, value: IndicatorValue, locality: str) -> dict[str, Any]:

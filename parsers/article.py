@@ -14,7 +14,7 @@ from urllib.parse import urljoin
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.body import Body, build_body
-from parsers.boilerplate import strip_lead_prefix
+from parsers.boilerplate import is_boilerplate, strip_lead_prefix
 from parsers.bylines import author_from_line, clean_author, is_credit_line, looks_like_name
 from parsers.content import Region, best_region, region_of
 from parsers.dom import Linear, linearize, load_tree, node_text
@@ -27,15 +27,34 @@ from parsers.vntext import fold, words
 
 CREDIT_WINDOW = 6  # blocks after the body searched for a labelled credit
 # Bylines that name a CMS account, not a writer: the credit in the text is better.
-_ACCOUNT_NAMES = frozenset({"admin", "administrator", "quản trị", "quản trị viên", "quantri",
-                            "editor", "webmaster", "bbt", "ban biên tập"})
+_ACCOUNT_NAMES = frozenset(
+    {
+        "admin",
+        "administrator",
+        "quản trị",
+        "quản trị viên",
+        "quantri",
+        "editor",
+        "webmaster",
+        "bbt",
+        "ban biên tập",
+    }
+)
 MIN_BODY_CHARS = 80  # a profile's body node with less text than this is a wrong guess
-_LEAD_CLASSES = re.compile(r"sapo|lead|summary|tomtat|hometext|intro|excerpt|description|chapeau",
-                           re.IGNORECASE)
+_LEAD_CLASSES = re.compile(
+    r"sapo|lead|summary|tomtat|hometext|intro|excerpt|description|chapeau", re.IGNORECASE
+)
 GENERIC_LEAD = (
-    '[class*="sapo"]', '[class*="standfirst"]', '[class*="excerpt"]', '[class*="summary"]',
-    '[class*="chapeau"]', '[class*="tomtat"]', '[class*="hometext"]', '[class*="intro"]',
-    '[class*="lead"]', '[class*="description"]',
+    '[class*="sapo"]',
+    '[class*="standfirst"]',
+    '[class*="excerpt"]',
+    '[class*="summary"]',
+    '[class*="chapeau"]',
+    '[class*="tomtat"]',
+    '[class*="hometext"]',
+    '[class*="intro"]',
+    '[class*="lead"]',
+    '[class*="description"]',
 )
 _HOME = re.compile(r"^(?:trang chủ|home|trang chu)$", re.IGNORECASE)
 
@@ -45,6 +64,7 @@ def parse_article(html: str | bytes, url: str, profile: str = "auto") -> Article
     tree = load_tree(html)
     chosen = detect_profile(url, tree) if profile == "auto" else get_profile(profile)
     meta = read_meta(tree)
+    category = _category(tree, chosen, meta)  # before furniture goes: it may hold the category
     for selector in chosen.drop:
         for node in tree.css(selector):
             node.decompose()
@@ -70,7 +90,7 @@ def parse_article(html: str | bytes, url: str, profile: str = "auto") -> Article
         date_source=published.source,
         author=_author(author_node, meta, body, _credit_near(lin, region, anchor)),
         lead=lead_text or None,
-        category=_category(tree, chosen, meta),
+        category=category,
         images=tuple(body.images),
         links=tuple(_links(lin, region, url, body)),
         profile=chosen.name,
@@ -115,13 +135,20 @@ def _body_start(lin: Linear, region: Region) -> int | None:
     """The first real paragraph of the region (where a byline can no longer be)."""
     for index in region.blocks:
         block = lin.blocks[index]
-        if block.kind == "text" and len(block.text) >= 80 and block.link_chars < 0.5 * len(block.text):
+        if (
+            block.kind == "text"
+            and len(block.text) >= 80
+            and block.link_chars < 0.5 * len(block.text)
+        ):
             return index
     return region.blocks[0] if region.blocks else None
 
 
 def _lead_node(
-    tree: LexborHTMLParser, lin: Linear, profile: type[Profile], anchor: int | None,
+    tree: LexborHTMLParser,
+    lin: Linear,
+    profile: type[Profile],
+    anchor: int | None,
     start: int | None,
 ) -> LexborNode | None:
     """The profile's lead field; else a sapo/standfirst placed between the title and the body."""
@@ -151,8 +178,7 @@ def _anchor_block(lin: Linear, node: LexborNode | None, region: Region) -> int |
     return region.blocks[0] if region.blocks else None
 
 
-def _lead(lin: Linear, node: LexborNode | None, region: Region, body: Body,
-          meta: PageMeta) -> str:
+def _lead(lin: Linear, node: LexborNode | None, region: Region, body: Body, meta: PageMeta) -> str:
     """The sapo: the profile's lead field, a bold or lead-classed first paragraph, or the
     first paragraph when the meta description repeats it."""
     if node is not None:
@@ -166,9 +192,9 @@ def _lead(lin: Linear, node: LexborNode | None, region: Region, body: Body,
             continue
         owner = lin.elements[block.owner]
         parent = lin.elements[owner.parent] if owner.parent >= 0 else owner
-        if block.strong_chars >= 0.8 * len(block.text) or _LEAD_CLASSES.search(
-            f"{owner.classes} {parent.classes}"
-        ):
+        # A lead class counts on the paragraph itself, or on a wrapper holding only it.
+        classes = owner.classes + (" " + parent.classes if parent.end - parent.start == 1 else "")
+        if block.strong_chars >= 0.8 * len(block.text) or _LEAD_CLASSES.search(classes):
             return first
         break
     description = words(meta.description)
@@ -198,9 +224,9 @@ def _credit_near(lin: Linear, region: Region, anchor: int | None) -> str | None:
     if not region.blocks:
         return None
     start, end = region.blocks[0], region.blocks[-1] + 1
-    above = lin.blocks[anchor + 1:start] if anchor is not None and anchor < start else []
+    above = lin.blocks[anchor + 1 : start] if anchor is not None and anchor < start else []
     person, source = None, None
-    for block in [*above, *lin.blocks[end:end + CREDIT_WINDOW]]:
+    for block in [*above, *lin.blocks[end : end + CREDIT_WINDOW]]:
         if block.kind != "text" or not is_credit_line(block.text):
             continue
         found = author_from_line(block.text)
@@ -222,9 +248,9 @@ def _category(tree: LexborHTMLParser, profile: type[Profile], meta: PageMeta) ->
 
 
 def _links(lin: Linear, region: Region, url: str, body: Body) -> list[Link]:
-    """Links inside the article text (kind "other"), then related articles (kind "article")."""
+    """Related articles listed under the text (kind "article"), then links in the text ("other")."""
     selected = set(region.blocks)
-    found: dict[str, Link] = {}
+    found: dict[str, Link] = {link.url: link for link in body.links}
     for index in region.elements:
         for anchor in lin.elements[index].node.css("a[href]"):
             href = (anchor.attributes.get("href") or "").strip()
@@ -234,7 +260,7 @@ def _links(lin: Linear, region: Region, url: str, body: Body) -> list[Link]:
             if span is None or not any(i in selected for i in range(*span)):
                 continue
             absolute = urljoin(url, href)
-            found.setdefault(absolute, Link(absolute, node_text(anchor), "other"))
-    for link in body.links:
-        found.setdefault(link.url, link)
+            text = node_text(anchor)
+            if not is_boilerplate(text):
+                found.setdefault(absolute, Link(absolute, text, "other"))
     return list(found.values())

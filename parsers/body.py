@@ -18,8 +18,11 @@ _CAPTION_TEXT = re.compile(
     r"\(\s*ảnh\s*:[^)]{1,60}\)\s*\.?$|[.\s]ảnh\s*:\s*[^.]{1,40}\.?$|^ảnh minh họa\.?$",
     re.IGNORECASE,
 )
-_CAPTION_CLASS = re.compile(r"caption|chuthich|chu-thich|image_desc|img-desc|photo-desc|"
-                            r"figcaption|image-note|imgnote|desc", re.IGNORECASE)
+_CAPTION_CLASS = re.compile(
+    r"caption|chuthich|chu-thich|image_desc|img-desc|photo-desc|"
+    r"figcaption|image-note|imgnote|desc",
+    re.IGNORECASE,
+)
 _FILE_LINE = re.compile(r"^\S+\.(?:png|jpe?g|gif|webp|bmp|pdf|docx?)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$|\./\.$")
 MAX_CAPTION = 260
@@ -40,7 +43,6 @@ class Body:
 class _Item:
     text: str
     block: Block
-    caption_of: int = -1  # index into images when this line is a caption
 
 
 def _merge_soft_breaks(lin: Linear, indices: list[int]) -> list[Block]:
@@ -50,13 +52,19 @@ def _merge_soft_breaks(lin: Linear, indices: list[int]) -> list[Block]:
         block = lin.blocks[index]
         prev = merged[-1] if merged else None
         if (
-            prev is not None and prev.kind == "text" and block.kind == "text"
-            and prev.owner == block.owner and not _SENTENCE_END.search(prev.text)
+            prev is not None
+            and prev.kind == "text"
+            and block.kind == "text"
+            and prev.owner == block.owner
+            and not _SENTENCE_END.search(prev.text)
             and block.text[:1].islower()
         ):
             merged[-1] = Block(
-                f"{prev.text} {block.text}", prev.owner, prev.link_chars + block.link_chars,
-                prev.emphasis_chars + block.emphasis_chars, prev.strong_chars + block.strong_chars,
+                f"{prev.text} {block.text}",
+                prev.owner,
+                prev.link_chars + block.link_chars,
+                prev.emphasis_chars + block.emphasis_chars,
+                prev.strong_chars + block.strong_chars,
                 centered=prev.centered,
             )
             continue
@@ -71,7 +79,7 @@ def _is_furniture(text: str, title_fold: str, before_text: bool) -> bool:
         return True
     if before_text and is_byline_line(text):
         return True
-    return bool(title_fold) and fold(text) == title_fold
+    return bool(title_fold) and abs(len(text) - len(title_fold)) <= 4 and fold(text) == title_fold
 
 
 def _caption_like(block: Block, lin: Linear, image: Block | None) -> bool:
@@ -83,6 +91,8 @@ def _caption_like(block: Block, lin: Linear, image: Block | None) -> bool:
     owner = lin.elements[block.owner]
     if owner.tag in ("figcaption", "caption") or _CAPTION_CLASS.search(owner.classes):
         return True
+    if block.strong_chars >= 0.8 * len(text) and block.emphasis_chars < 0.5 * len(text):
+        return False  # a bold line under a picture is a subheading, not its caption
     styled = block.emphasis_chars >= 0.6 * len(text) or block.centered
     same_box = lin.elements[image.owner].parent == owner.parent or owner.tag == "td"
     no_period = not text.rstrip().endswith((".", "./.", "!", "?"))
@@ -155,7 +165,7 @@ def _take_credit(body: Body, items: list[_Item]) -> None:
         author = author_from_line(items[position].text) or _styled_credit(items[position])
         if author is None:
             if len(items[position].text) < 25 and position == len(items) - 1:
-                continue  # a stray short line after the credit ("Nguồn: …" handled above)
+                continue  # a short trailing line that is no credit ("TH", "./."): look above it
             break
         if body.author is None or from_source:
             body.author, from_source = author, _is_source(items[position].text)

@@ -10,6 +10,7 @@ import re
 
 from parsers.vntext import fold
 
+MAX_FURNITURE_LINE = 160  # longer lines are prose, whatever words they contain
 # A whole line that is furniture, never article text.
 _LINE_PATTERNS = (
     r"(?:tang\s*/?\s*giam|tang\s*\+?\s*\|?\s*giam\s*-?)\s*(?:co\s*chu)?\s*:?\s*(?:tang\s*\+?\s*\|?\s*giam\s*-?)?",
@@ -20,7 +21,7 @@ _LINE_PATTERNS = (
     r"(?:gui|chia se|share|luu|bookmark)(?:\s*(?:bai viet|bai|tin|trang|email|e-mail|qua email|facebook|zalo|twitter|cho ban be))*",
     r"(?:facebook|zalo|twitter|linkedin|email|e-mail|tweet|like|thich|chia se)(?:\s*[|,]?\s*(?:facebook|zalo|twitter|linkedin|email|e-mail|tweet|like|thich|chia se|\d+))*",
     r"(?:luot xem|so luot xem|luot truy cap|da xem|luot doc|views?|xem)\s*:?\s*[\d.,]*|[\d.,]+\s*(?:luot xem|views?)",
-    r"\d{1,6}",  # a bare view counter
+    r"\d{1,6}|\d{1,3}(?:[.,]\d)?\s*[km]",  # a bare view counter, "1.2K" likes
     r"(?:tin tuc\s*)?dang nhap|dang xuat|dang ky|login|log in|sign in",
     r"tin tuc",
     r"chung nhan tin nhiem mang.*|tin nhiem mang",
@@ -31,6 +32,7 @@ _LINE_PATTERNS = (
     r"(?:ty gia|thoi tiet|lich phat song|quang cao|advertisement)",
     r"tags?\s*:.*|tu khoa\s*:.*|tim kiem.*|search",
     r"xem (?:them|tiep|chi tiet)|doc (?:them|tiep)|read more|continue reading",
+    r"(?:xem )?(?:video|clip)\s*:.*|(?:\d+ )?min(?:ute)?s? read|\d+ phut doc",
     r"[|\-–—•·>»/\\*:.,;]+",  # separators left behind by removed links
 )
 _LINE_RE = re.compile(r"^(?:" + "|".join(_LINE_PATTERNS) + r")$")
@@ -46,12 +48,33 @@ _END_PATTERNS = (
     r"tin doc nhieu|tin xem nhieu|tin noi bat|tieu diem|cung chuyen muc",
     r"related(?: (?:posts?|articles?|news|stories))?|more (?:stories|news|from|in)\b.*|read next|"
     r"you (?:may|might) also like|recommended(?: for you)?|latest (?:news|posts?)|most (?:read|popular)",
+    r"written by .{2,40}|about the author|ve tac gia|gioi thieu tac gia",
 )
 _END_RE = re.compile(r"^(?:" + "|".join(_END_PATTERNS) + r")\s*:?$")
 
 # Lead prefixes: "CTTĐT -", "(ĐCSVN) -", "(BKO) –", "TTXVN -", "VOV.VN -", "(Chinhphu.vn) -".
 # Offices written before a dash inside a sentence ("HĐND - UBND huyện …"), never a source tag.
-_NOT_SOURCES = frozenset("HĐND UBND MTTQ MTTQVN BCĐ BCH BTV BTG BDV HU TU ĐU QU LĐLĐ CCB ĐTN UB".split())
+_NOT_SOURCES = frozenset(
+    [
+        "HĐND",
+        "UBND",
+        "MTTQ",
+        "MTTQVN",
+        "BCĐ",
+        "BCH",
+        "BTV",
+        "BTG",
+        "BDV",
+        "HU",
+        "TU",
+        "ĐU",
+        "QU",
+        "LĐLĐ",
+        "CCB",
+        "ĐTN",
+        "UB",
+    ]
+)
 _LEAD_PREFIX_RE = re.compile(
     r"^\s*(?:\((?P<paren>[^()]{2,40})\)|(?P<caps>(?:Cổng\s+)?[A-ZĐÂĂÊÔƠƯ][A-ZĐÂĂÊÔƠƯ0-9.]{1,14}"
     r"(?:\s+[A-ZĐÂĂÊÔƠƯ0-9.]{2,10})?))\s*[-–—:]\s*(?=\S)"
@@ -59,34 +82,110 @@ _LEAD_PREFIX_RE = re.compile(
 
 # Class/id words that mark furniture containers. A word matches when it starts with one of these.
 JUNK_STEMS = (
-    "share", "sharing", "social", "toolbar", "comment", "binhluan", "related", "lienquan",
-    "tinlienquan", "tinkhac", "othernews", "other-news", "breadcrumb", "menu", "navbar",
-    "navigation", "footer", "sidebar", "widget", "banner", "advert", "quangcao", "rating",
-    "pagination", "pager", "login", "subscribe", "newsletter", "popup", "modal", "cookie",
-    "copyright", "addthis", "sns", "fb-like", "zalo", "printpage", "print-", "btnprint",
-    "fontsize", "font-size", "textsize", "audio", "player", "tags", "keyword", "hotline",
+    "share",
+    "sharing",
+    "social",
+    "toolbar",
+    "comment",
+    "binhluan",
+    "related",
+    "lienquan",
+    "tinlienquan",
+    "tinkhac",
+    "othernews",
+    "other-news",
+    "breadcrumb",
+    "menu",
+    "navbar",
+    "navigation",
+    "footer",
+    "sidebar",
+    "widget",
+    "banner",
+    "advert",
+    "quangcao",
+    "rating",
+    "pagination",
+    "pager",
+    "login",
+    "subscribe",
+    "newsletter",
+    "popup",
+    "modal",
+    "cookie",
+    "copyright",
+    "addthis",
+    "sns",
+    "fb-like",
+    "zalo",
+    "printpage",
+    "print-",
+    "btnprint",
+    "fontsize",
+    "font-size",
+    "textsize",
+    "audio",
+    "player",
+    "tags",
+    "keyword",
+    "hotline",
 )
 JUNK_WORDS = frozenset(
-    "nav ads ad tag tool tools print header masthead topbar "
-    "article-other tandan-div-article-other".split()
+    [
+        "nav",
+        "ads",
+        "ad",
+        "tag",
+        "tool",
+        "tools",
+        "print",
+        "header",
+        "masthead",
+        "topbar",
+        "bio",
+        "author-card",
+        "author-bio",
+        "about-author",
+        "author-box",
+        "article-other",
+        "tandan-div-article-other",
+    ]
 )
 CONTENT_WORDS = (
-    "article", "content", "entry", "post", "body", "detail", "chitiet", "noidung", "news",
-    "story", "main", "text", "rtestate", "journal", "baiviet", "tintuc", "single",
+    "article",
+    "content",
+    "entry",
+    "post",
+    "body",
+    "detail",
+    "chitiet",
+    "noidung",
+    "news",
+    "story",
+    "main",
+    "text",
+    "rtestate",
+    "journal",
+    "baiviet",
+    "tintuc",
+    "single",
 )
 _WORD_SPLIT = re.compile(r"[\s_]+")
 
 
 def is_boilerplate(text: str) -> bool:
     """A whole line that is page furniture (toolbar, counter, share bar, login, trust badge)."""
+    if len(text) > MAX_FURNITURE_LINE:
+        return False
     folded = fold(text).strip()
     return not folded or bool(_LINE_RE.match(folded))
 
 
 def is_end_marker(text: str) -> bool:
     """A heading that starts the related-news, other-news or comment area."""
-    folded = fold(text).strip()
-    return len(folded) <= 60 and bool(_END_RE.match(folded))
+    if len(text) > 60:
+        return False
+    return bool(_END_RE.match(fold(text).strip()))
 
 
 def strip_lead_prefix(text: str) -> str:
@@ -99,7 +198,7 @@ def strip_lead_prefix(text: str) -> str:
         return text
     if m.group("paren") and (len(inner.split()) > 4 or inner.rstrip().endswith(".")):
         return text  # a parenthesised remark, not a source tag
-    return text[m.end():]
+    return text[m.end() :]
 
 
 def class_words(classes: str) -> list[str]:

@@ -20,8 +20,41 @@ _TRAILING_PAREN = re.compile(r"\s*\([^)]{0,40}\)\s*$")
 _ACRONYM = re.compile(r"^[A-ZĐÂĂÊÔƠƯ0-9.]{2,8}$")
 # Words that open a sentence or heading, never a person's name.
 _NOT_NAMES = frozenset(
-    "Ảnh Tin Bài Theo Nguồn Ban Chuyên Hội Ngày Năm Tháng Xem Tags Từ Video Clip Mục Trang "
-    "Đồng Các Những Công Kết Thông Kế Báo Quyết Nghị Chỉ Chương Phần Bước Giai".split()
+    [
+        "Ảnh",
+        "Tin",
+        "Bài",
+        "Theo",
+        "Nguồn",
+        "Ban",
+        "Chuyên",
+        "Hội",
+        "Ngày",
+        "Năm",
+        "Tháng",
+        "Xem",
+        "Tags",
+        "Từ",
+        "Video",
+        "Clip",
+        "Mục",
+        "Trang",
+        "Đồng",
+        "Các",
+        "Những",
+        "Công",
+        "Kết",
+        "Thông",
+        "Kế",
+        "Báo",
+        "Quyết",
+        "Nghị",
+        "Chỉ",
+        "Chương",
+        "Phần",
+        "Bước",
+        "Giai",
+    ]
 )
 
 
@@ -35,7 +68,8 @@ def _name_part(part: str) -> bool:
         return False
     if len(words) == 1:
         return bool(_ACRONYM.match(words[0])) or (
-            _uppercase_initial(words[0]) and words[0].capitalize() not in _NOT_NAMES
+            _uppercase_initial(words[0])
+            and words[0].capitalize() not in _NOT_NAMES
             and len(words[0]) >= 2
         )
     if words[0].capitalize() in _NOT_NAMES and not _ACRONYM.match(words[0]):
@@ -50,8 +84,10 @@ def _name_part(part: str) -> bool:
 def _org_part(part: str) -> bool:
     """An office or newsroom named after a credit ("Văn phòng Huyện ủy", "Đài TT-TH huyện")."""
     words = part.split()
-    return 1 <= len(words) <= 6 and _uppercase_initial(words[0]) and all(
-        w.replace("-", "").isalpha() for w in words
+    return (
+        1 <= len(words) <= 6
+        and _uppercase_initial(words[0])
+        and all(w.replace("-", "").isalpha() for w in words)
     )
 
 

@@ -9,8 +9,25 @@ from dataclasses import dataclass
 from parsers.boilerplate import content_hint, is_junk_class
 from parsers.dom import Block, Element, Linear
 
-PARAGRAPH_TAGS = frozenset("p li h1 h2 h3 h4 h5 h6 dd dt blockquote pre figcaption caption".split())
-FURNITURE_TAGS = frozenset("nav footer aside header menu form".split())
+PARAGRAPH_TAGS = frozenset(
+    [
+        "p",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "dd",
+        "dt",
+        "blockquote",
+        "pre",
+        "figcaption",
+        "caption",
+    ]
+)
+FURNITURE_TAGS = frozenset(["nav", "footer", "aside", "header", "menu", "form"])
 MIN_BLOCK = 25  # characters: shorter blocks carry no weight (menus, labels, counters)
 HINT_WEIGHT = 25.0
 # Ancestors up from a paragraph's container receive 1, 1/2, 1/3 of its score.
@@ -47,9 +64,9 @@ def junk_elements(lin: Linear) -> list[int]:
     for index, element in enumerate(lin.elements):
         if index == 0:
             continue
-        if element.tag in FURNITURE_TAGS or is_junk_class(element.classes):
-            if (chars[element.end] - chars[element.start]) < 0.5 * page:
-                found.append(index)
+        furniture = element.tag in FURNITURE_TAGS or is_junk_class(element.classes)
+        if furniture and (chars[element.end] - chars[element.start]) < 0.5 * page:
+            found.append(index)
     return found
 
 
@@ -59,7 +76,9 @@ def junk_mask(lin: Linear, junk: list[int], inside: Element | None = None) -> li
     for index in junk:
         element = lin.elements[index]
         if inside is not None and (
-            element.depth <= inside.depth or element.start < inside.start or element.end > inside.end
+            element.depth <= inside.depth
+            or element.start < inside.start
+            or element.end > inside.end
         ):
             continue
         for i in range(element.start, element.end):
@@ -68,8 +87,10 @@ def junk_mask(lin: Linear, junk: list[int], inside: Element | None = None) -> li
 
 
 def _good(block: Block) -> bool:
-    return block.kind == "text" and len(block.text) >= MIN_BLOCK and (
-        block.link_chars <= 0.5 * len(block.text)
+    return (
+        block.kind == "text"
+        and len(block.text) >= MIN_BLOCK
+        and (block.link_chars <= 0.5 * len(block.text))
     )
 
 
@@ -121,7 +142,10 @@ def best_region(lin: Linear, within: Element | None = None) -> Region | None:
 
 
 def _with_siblings(
-    lin: Linear, top: int, final: dict[int, float], prefix: tuple[list[int], list[int]],
+    lin: Linear,
+    top: int,
+    final: dict[int, float],
+    prefix: tuple[list[int], list[int]],
     junk: set[int],
 ) -> list[int]:
     element = lin.elements[top]
@@ -135,16 +159,17 @@ def _with_siblings(
         if index in junk or sib.end == sib.start:
             continue
         density = link_density(prefix, sib.start, sib.end)
-        long_text = any(
-            _good(b) and len(b.text) >= 80 for b in lin.blocks[sib.start:sib.end]
-        )
+        long_text = any(_good(b) and len(b.text) >= 80 for b in lin.blocks[sib.start : sib.end])
         if index == top or final.get(index, 0.0) >= threshold or (long_text and density < 0.25):
             taken.append(index)
     return _fill_gaps(lin, siblings, taken, prefix, junk)
 
 
 def _fill_gaps(
-    lin: Linear, siblings: list[int], taken: list[int], prefix: tuple[list[int], list[int]],
+    lin: Linear,
+    siblings: list[int],
+    taken: list[int],
+    prefix: tuple[list[int], list[int]],
     junk: set[int],
 ) -> list[int]:
     """Keep figures and short lines that sit between two taken siblings."""
@@ -152,7 +177,7 @@ def _fill_gaps(
         return taken
     first, last = siblings.index(taken[0]), siblings.index(taken[-1])
     keep = set(taken)
-    for index in siblings[first:last + 1]:
+    for index in siblings[first : last + 1]:
         sib = lin.elements[index]
         if index not in junk and link_density(prefix, sib.start, sib.end) < 0.5:
             keep.add(index)

@@ -21,13 +21,46 @@ BYLINE_REST_WORDS = 8  # a byline may carry a name or "Lượt xem: 68", not a s
 
 _MONTH_WORDS = {
     # Vietnamese month names ("Tháng Năm 17, 2024" on Vietnamese WordPress themes)
-    "một": 1, "giêng": 1, "hai": 2, "ba": 3, "tư": 4, "bốn": 4, "năm": 5, "sáu": 6,
-    "bảy": 7, "tám": 8, "chín": 9, "mười": 10, "mười một": 11, "mười hai": 12, "chạp": 12,
+    "một": 1,
+    "giêng": 1,
+    "hai": 2,
+    "ba": 3,
+    "tư": 4,
+    "bốn": 4,
+    "năm": 5,
+    "sáu": 6,
+    "bảy": 7,
+    "tám": 8,
+    "chín": 9,
+    "mười": 10,
+    "mười một": 11,
+    "mười hai": 12,
+    "chạp": 12,
     # English, for generic news layouts
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
+    "dec": 12,
 }
 _VI_MONTH = r"(?P<mw>mười một|mười hai|một|giêng|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười|chạp)"
 _EN_MONTH = (
@@ -122,20 +155,36 @@ def _p(kind: str, pattern: str, has_time: bool = False) -> _Pattern:
 
 # Order matters: earlier patterns win where matches overlap.
 PATTERNS: tuple[_Pattern, ...] = (
-    _p("iso", r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<hh>\d{1,2}):"
-       r"(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])", True),
+    _p(
+        "iso",
+        r"(?<!\d)(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})(?:[T ](?P<hh>\d{1,2}):"
+        r"(?P<mi>\d{2})(?::\d{2}(?:\.\d+)?)?(?P<tz>Z|[+-]\d{2}:?\d{2})?)?(?![\d-])",
+        True,
+    ),
     _p("words", r"ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:năm|,)\s*(?P<y>\d{4})"),
-    _p("words", r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?:(?P<m>\d{1,2})|" + _VI_MONTH
-       + r")\s*(?:năm|,)?\s*(?P<y>\d{4})(?!\d)"),
-    _p("words", r"tháng\s+(?:(?P<m>\d{1,2})|" + _VI_MONTH
-       + r")\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?!\d)"),
-    _p("dmy", r"(?<![\d/.])(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*"
-       r"(?P<y>\d{4})(?![\d/])"),
+    _p(
+        "words",
+        r"(?<!\d)(?P<d>\d{1,2})\s+tháng\s+(?:(?P<m>\d{1,2})|"
+        + _VI_MONTH
+        + r")\s*(?:năm|,)?\s*(?P<y>\d{4})(?!\d)",
+    ),
+    _p(
+        "words",
+        r"tháng\s+(?:(?P<m>\d{1,2})|" + _VI_MONTH + r")\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})(?!\d)",
+    ),
+    _p(
+        "dmy",
+        r"(?<![\d/.])(?P<d>\d{1,2})\s*(?P<sep>[/.\-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*"
+        r"(?P<y>\d{4})(?![\d/])",
+    ),
     _p("english", r"\b" + _EN_MONTH + r"\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>\d{4})\b"),
     _p("english", r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _EN_MONTH + r",?\s+(?P<y>\d{4})\b"),
     # Year-less: only after a part-of-day word, never a bare "3/5" (a ratio, a share).
-    _p("dayonly", r"\b" + _DAYPART + r"\s+(?:ngày\s+)?(?:\(?\s*)?(?P<d>\d{1,2})\s*[/\-]\s*"
-       r"(?P<m>\d{1,2})(?![\d/\-])"),
+    _p(
+        "dayonly",
+        r"\b" + _DAYPART + r"\s+(?:ngày\s+)?(?:\(?\s*)?(?P<d>\d{1,2})\s*[/\-]\s*"
+        r"(?P<m>\d{1,2})(?![\d/\-])",
+    ),
 )
 
 
@@ -228,7 +277,9 @@ def parse_iso_datetime(value: str) -> datetime | None:
 
 
 _URL_PATTERNS: tuple[re.Pattern[str], ...] = (
-    re.compile(r"/(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})/"),  # SharePoint /Pages/2023-2-7/
+    re.compile(
+        r"/(?P<y>(?:19|20)\d{2})-(?P<m>\d{1,2})-(?P<d>\d{1,2})/"
+    ),  # SharePoint /Pages/2023-2-7/
     re.compile(r"/(?P<y>(?:19|20)\d{2})/(?P<m>\d{1,2})/(?P<d>\d{1,2})/"),  # /2024/05/17/slug
     re.compile(r"[/_\-](?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)(?:\d{4,6})?(?=[/._\-]|$)"),
 )
@@ -300,4 +351,3 @@ def is_date_line(text: str, slack: int = 0) -> bool:
     if len(text) > 80 or not find_dates(text):
         return False
     return len(strip_dates(text)) <= slack
-

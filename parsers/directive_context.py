@@ -14,6 +14,8 @@ _TYPE_BEFORE = re.compile(
     r"(?<![\w])(" + doc_types.type_word_pattern() + r")\s+(?:so\s*:?\s*)?(?:lien tich\s+)?$"
 )
 _OF = re.compile(r"\s*,?\s*(?:cua|do)\s+")
+# "của Hội nghị lần thứ 11 Ban Chấp hành Trung ương": the meeting, then the body that issued.
+_MEETING = re.compile(r"hoi\s+nghi(?:\s+lan\s+thu\s+\S+|\s+trung\s+uong(?:\s+\d+)?)?\s+")
 _WORD = re.compile(r"[^\s,;.:()“”\"'\[\]]+")
 _STOP_WORDS = frozenset({
     "ve", "ngay", "so", "nham", "de", "trong", "da", "duoc", "tai", "khoa", "voi", "tu", "den",
@@ -52,6 +54,9 @@ def issuer_after(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         return None
     words: list[tuple[int, int]] = []
     cursor = lead.end()
+    meeting = _MEETING.match(folded, cursor)
+    if meeting is not None:
+        cursor = meeting.end()
     while len(words) < _MAX_ISSUER_WORDS:
         match = _WORD.match(folded, cursor)
         if match is None or (words and _stops(text, folded, match)):

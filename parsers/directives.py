@@ -18,13 +18,15 @@ from parsers.types import DirectiveRef
 from parsers.vntext import normalize_text
 
 _SEG = r"[A-ZĐ][A-Za-zĐđ0-9]{0,11}"
+_HYPHEN = "[-–‐‑−]"  # hyphen, en dash, Unicode hyphen, non-breaking hyphen, minus
 PARTY_CODE = re.compile(
-    r"(?<![\w/.\-])(?P<num>\d{1,4})(?:[ \t]?[-–][ \t]?|(?=[A-ZĐ]))(?P<type>[A-ZĐ][A-Za-zĐđ]{0,3})"
+    r"(?<![\w/.\-])(?P<num>\d{1,4})(?:[ \t]?" + _HYPHEN + r"[ \t]?|(?=[A-ZĐ]))(?P<type>[A-ZĐ][A-Za-zĐđ]{0,3})"
     r"[ \t]?/[ \t]?(?P<iss>" + _SEG + r")(?![\w])"
 )
 STATE_CODE = re.compile(
     r"(?<![\w/.\-])(?P<num>\d{1,5})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d{2})[ \t]?/[ \t]?)?"
-    r"(?P<a>" + _SEG + r")(?:[ \t]?[-–][ \t]?(?P<b>" + _SEG + r"(?:-" + _SEG + r"){0,3}))?(?![\w])"
+    r"(?P<a>" + _SEG + r")(?:[ \t]?" + _HYPHEN + r"[ \t]?(?P<b>" + _SEG + r"(?:" + _HYPHEN + _SEG
+    + r"){0,3}))?(?![\w])"
 )
 _TYPE_WORDS = doc_types.type_word_pattern()
 CODELESS = re.compile(
@@ -33,8 +35,8 @@ CODELESS = re.compile(
 )
 # After a code-less number, these words say it is a count of time or items, not a document.
 _NOT_A_DOC_AFTER = re.compile(
-    r"\s*(?:nam|thang|ngay|tuan|quy|lan|noi dung|diem|van ban|muc|chuong|dieu|nhiem vu|"
-    r"giai phap|chi tieu|tieu chi|chu truong|%)\b"
+    r"\s*(?:nam|thang|ngay(?!\s+\d)|tuan|quy|lan|noi dung|diem|van ban|muc|chuong|dieu|"
+    r"nhiem vu|giai phap|chi tieu|tieu chi|chu truong|%)(?!\w)"
 )
 
 
@@ -138,7 +140,7 @@ def _state_ref(match: re.Match[str]) -> DirectiveRef | None:
             code=f"{number}/{year}/{first}", doc_type=None, doc_type_name=None, number=number,
             issuer_code=first, year=int(year), raw=match.group(),
         )
-    segments = rest.split("-")
+    segments = re.split(_HYPHEN, rest)
     party_type = doc_types.party_type(first)
     party_issuer = doc_types.party_issuer(segments[0])
     if year is None and party_type and party_issuer and len(segments) == 1:
@@ -215,8 +217,9 @@ def _named_type(ref: DirectiveRef, word: str | None) -> DirectiveRef:
     if ref.doc_type in doc_types.QUY_DINH_TYPES and said in doc_types.QUY_DINH_TYPES:
         name = "Quy định" if word == "quy dinh" else "Quyết định"
         return replace(ref, doc_type_name=name)
-    if ref.doc_type is None and said == "L":
-        return replace(ref, doc_type="L", doc_type_name="Luật")
+    if ref.doc_type is None and ref.year is not None:
+        # A law-style code ("35/2023/UBTVQH15") carries no type: the prose names it.
+        return replace(ref, doc_type=said, doc_type_name=doc_types.type_name(said, party=False))
     return ref
 
 

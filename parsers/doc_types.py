@@ -122,7 +122,6 @@ PARTY_ISSUERS: dict[str, str] = {
     "BTCHU": "Ban Tổ chức Huyện ủy",
     "UBKTHU": "Ủy ban Kiểm tra Huyện ủy",
     "CB": "Chi bộ",
-    "BCĐ": "Ban Chỉ đạo",
 }
 
 STATE_ISSUERS: dict[str, str] = {

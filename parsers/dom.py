@@ -17,22 +17,99 @@ from parsers.vntext import normalize_text
 from portalwatch.errors import ParseError
 
 BLOCK_TAGS = frozenset(
-    "address article aside blockquote body center dd details dialog dir div dl dt fieldset "
-    "figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav "
-    "ol p pre section summary table tbody td tfoot th thead tr ul caption legend".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "dir",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hgroup",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "menu",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "caption",
+        "legend",
+    ]
 )
 SKIP_TAGS = frozenset(
-    "script style noscript template svg math iframe object embed button input select "
-    "textarea option head meta link map canvas video audio source track".split()
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "math",
+        "iframe",
+        "object",
+        "embed",
+        "button",
+        "input",
+        "select",
+        "textarea",
+        "option",
+        "head",
+        "meta",
+        "link",
+        "map",
+        "canvas",
+        "video",
+        "audio",
+        "source",
+        "track",
+    ]
 )
-HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
 _WS = re.compile(r"\s+")
 _HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _ITALIC_STYLE = re.compile(r"font-style\s*:\s*italic", re.IGNORECASE)
 _CENTER_STYLE = re.compile(r"text-align\s*:\s*(?:center|right)", re.IGNORECASE)
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"PK\x03\x04", b"\x1f\x8b")
+_DECORATION = re.compile(
+    r"(?:icon|spacer|blank|pixel|bullet|logo|loading)[^/]*\.(?:gif|png|svg)", re.I
+)
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w\-]+)""", re.IGNORECASE)
 _MARKUP = re.compile(r"<\s*(?:[a-zA-Z][\w:-]*|!doctype|!--)", re.IGNORECASE)
+
+
+_Flags = tuple[bool, bool, bool, str]  # in a link, italic, bold, the link's href
+# Depth-first work list: (node, flags) to enter a node, (None, index) to close a block element.
+_Stack = list[tuple[LexborNode | None, _Flags | int]]
 
 
 @dataclass
@@ -102,20 +179,26 @@ def decode_html(data: str | bytes) -> str:
 
 
 def _decode_bytes(data: bytes) -> str:
-    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"),
-                       (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, codec in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             return data.decode(codec, errors="replace").lstrip("\ufeff")
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
     declared = _META_CHARSET.search(data[:4096])
-    if declared is not None:
-        try:
-            return data.decode(declared.group(1).decode("ascii"), errors="replace")
-        except LookupError:
-            pass
+    codec = declared.group(1).decode("ascii").lower() if declared is not None else ""
+    for candidate in ("utf-8", codec):
+        if candidate:
+            try:
+                return data.decode(candidate)
+            except (UnicodeDecodeError, LookupError):
+                continue
+    try:
+        if codec and codec.replace("-", "") != "utf8":
+            return data.decode(codec, errors="replace")
+    except LookupError:
+        pass  # an unknown charset name: fall through to the Vietnamese Windows code page
     return data.decode("cp1258", errors="replace")
 
 
@@ -156,10 +239,17 @@ class _Walker:
             if text:
                 owner = self.elements[self.owner]
                 centered = bool(_CENTER_STYLE.search(owner.node.attributes.get("style") or ""))
-                self.blocks.append(Block(
-                    text, self.owner, min(self.links, len(text)), min(self.emph, len(text)),
-                    min(self.strong, len(text)), href=self.href, centered=centered,
-                ))
+                self.blocks.append(
+                    Block(
+                        text,
+                        self.owner,
+                        min(self.links, len(text)),
+                        min(self.emph, len(text)),
+                        min(self.strong, len(text)),
+                        href=self.href,
+                        centered=centered,
+                    )
+                )
         self.links = self.emph = self.strong = 0
         self.href = ""
 
@@ -170,9 +260,7 @@ class _Walker:
         attrs = node.attributes
         classes = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
         index = len(self.elements)
-        self.elements.append(
-            Element(node, tag, parent, depth, len(self.blocks), 0, classes, index)
-        )
+        self.elements.append(Element(node, tag, parent, depth, len(self.blocks), 0, classes, index))
         if parent >= 0:
             self.elements[parent].children.append(index)
         self.by_node[node.mem_id] = index
@@ -188,11 +276,20 @@ class _Walker:
     def image(self, node: LexborNode) -> None:
         attrs = node.attributes
         src = attrs.get("src") or attrs.get("data-src") or attrs.get("data-original") or ""
-        if not src or src.startswith("data:"):
+        if not src or src.startswith("data:") or _DECORATION.search(src) or _tiny(attrs):
             return
         self.flush()
         alt = clean_text(attrs.get("alt") or attrs.get("title") or "")
         self.blocks.append(Block("", self.owner, kind="img", src=src.strip(), alt=alt))
+
+
+def _tiny(attrs: dict[str, str | None]) -> bool:
+    """An icon-sized image (print button, bullet) rather than a photo."""
+    for key in ("width", "height"):
+        value = (attrs.get(key) or "").strip().removesuffix("px")
+        if value.isdigit() and int(value) <= 32:
+            return True
+    return False
 
 
 def _hidden(node: LexborNode) -> bool:
@@ -207,7 +304,7 @@ def linearize(root: LexborNode) -> Linear:
     walker = _Walker()
     walker.open_block(root, root.tag or "body")
     # Stack items: (node, flags) to enter, or (None, element index) to close a block element.
-    stack: list[tuple[LexborNode | None, tuple[bool, bool, bool, str] | int]] = []
+    stack: _Stack = []
     _push_children(stack, root, (False, False, False, ""))
     while stack:
         node, state = stack.pop()
@@ -221,7 +318,7 @@ def linearize(root: LexborNode) -> Linear:
     return Linear(walker.blocks, walker.elements, walker.by_node)
 
 
-def _visit(walker: _Walker, stack: list, node: LexborNode, state: tuple[bool, bool, bool, str]) -> None:
+def _visit(walker: _Walker, stack: _Stack, node: LexborNode, state: _Flags) -> None:
     tag = node.tag or ""
     in_link, italic, bold, href = state
     if tag == "-text":
@@ -254,7 +351,7 @@ def _visit(walker: _Walker, stack: list, node: LexborNode, state: tuple[bool, bo
     _push_children(stack, node, flags)
 
 
-def _push_children(stack: list, node: LexborNode, flags: tuple[bool, bool, bool, str]) -> None:
+def _push_children(stack: _Stack, node: LexborNode, flags: _Flags) -> None:
     children = list(node.iter(include_text=True))
     for child in reversed(children):
         stack.append((child, flags))

@@ -28,6 +28,7 @@ from parsers.vntext import normalize_text
 _DELTA_BEFORE = re.compile(
     r"(?<!\w)(?:tang|giam)(?:\s+(?:them|duoc|bot|hon|khoang|gan|tren))*\s*$"
 )
+_PER_UNIT = re.compile(r"\s?/\s?[^\W\d_]")
 _KIND_FOR_TAKE = {"value": "count", "numerator": "ratio", "denominator": "ratio", "percent": "percent"}
 
 
@@ -146,6 +147,8 @@ class _Figure:
             if noun is None:
                 return None
             end = noun.end()
+        if _PER_UNIT.match(folded, end):
+            return None  # "14,5 tiêu chí/xã", "3%/năm": an average or a rate, not a count
         window = _tail(self.before, rule.window)
         if rule.before and not any(_has(window, phrase) for phrase in rule.before):
             return None

@@ -22,21 +22,28 @@ def find_units(text: str, start: int = 0, end: int | None = None) -> list[tuple[
     lowered = _lowered(text)
     found: list[tuple[int, int, str | None]] = []
     for unit in _UNIT.finditer(lowered, start, end):
-        if _inside_name(text, unit.start()):
+        if _inside_name(text, unit.start()) or _not_a_place(lowered, unit):
             continue
         words = _name_after(text, unit.end(), end)
         if words and not _is_body(words[0]):
             name_end = unit.end() + len(" ".join(words))
+            if _FORMER_AFTER.match(lowered, name_end):
+                continue  # "huyện Bạch Thông (cũ)": a unit that no longer exists
             unit_word = text[unit.start(1) : unit.end(1)].lower()
             found.append((unit.start(), name_end, f"{unit_word} {' '.join(words)}"))
         else:
-            found.append((unit.start(), unit.end(1), None))
+            bare = "tỉnh" if text[unit.start(1) : unit.end(1)].lower() == "tỉnh" else None
+            found.append((unit.start(), unit.end(1), bare))
     return found
 
 
-def find_localities(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+def find_localities(
+    text: str, start: int = 0, end: int | None = None
+) -> list[tuple[int, int, str]]:
     """Every "<unit> <Proper Name>" in text[start:end] as (start, end, "xã Phú Nhuận")."""
-    return [(s, e, name) for s, e, name in find_units(text, start, end) if name is not None]
+    return [
+        (s, e, name) for s, e, name in find_units(text, start, end) if name not in (None, "tỉnh")
+    ]
 
 
 def _name_after(text: str, cursor: int, end: int) -> list[str]:
@@ -62,6 +69,18 @@ def _lowered(text: str) -> str:
     return lowered
 
 
+_PLURAL_BEFORE = re.compile(r"(?:các|những|nhiều|một số|mấy)[ \t]+$")
+_BODY_AFTER = re.compile(r"(?:ủy|uỷ|đoàn|đội)(?!\w)")
+_FORMER_AFTER = re.compile(r"[ \t]*\(?cũ\)?(?!\w)")
+
+
+def _not_a_place(lowered: str, unit: re.Match[str]) -> bool:
+    """ "các xã Vi Hương, Tân Tú" lists places; "Tỉnh ủy" is a body, not a territory."""
+    if _PLURAL_BEFORE.search(lowered, max(0, unit.start() - 8), unit.start()):
+        return True
+    return _BODY_AFTER.match(lowered, unit.end()) is not None
+
+
 def _inside_name(text: str, start: int) -> bool:
     """ "Thượng Quan", "Đồng Xã": a capitalised unit word after a capitalised word is a name."""
     if not text[start].isupper():
@@ -85,6 +104,8 @@ def attribute(name: str | None, portal_locality: str | None) -> str | None:
     """
     if name is None:
         return portal_locality or None
+    if name == "tỉnh":
+        return _province(portal_locality)
     if portal_locality:
         own = fold_aligned(portal_locality.split(",")[0]).strip()
         bare = fold_aligned(name)
@@ -94,6 +115,13 @@ def attribute(name: str | None, portal_locality: str | None) -> str | None:
         if bare.strip() == own:
             return portal_locality
     return name
+
+
+def _province(portal_locality: str | None) -> str | None:
+    """ "toàn tỉnh" on a district or commune portal ("Bạch Thông, Bắc Kạn") → "tỉnh Bắc Kạn"."""
+    if not portal_locality or "," not in portal_locality:
+        return portal_locality or None
+    return "tỉnh " + portal_locality.rsplit(",", 1)[1].strip()
 
 
 def locality_at(

@@ -12,9 +12,21 @@ from parsers.dom import clean_text
 
 # Where each field may be declared, best first (meta name/property/itemprop keys, lower-cased).
 PUBLISHED_KEYS = (
-    "article:published_time", "og:published_time", "datepublished", "pubdate", "publishdate",
-    "publish-date", "publish_date", "dc.date.issued", "dcterms.issued", "dc.date",
-    "dcterms.created", "date", "sailthru.date", "parsely-pub-date", "citation_publication_date",
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "pubdate",
+    "publishdate",
+    "publish-date",
+    "publish_date",
+    "dc.date.issued",
+    "dcterms.issued",
+    "dc.date",
+    "dcterms.created",
+    "date",
+    "sailthru.date",
+    "parsely-pub-date",
+    "citation_publication_date",
 )
 MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
 TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "headline")

@@ -38,7 +38,7 @@ MONTHS = re.compile(
     r"|\b(\d{1,2}|ba|sau|chin)\s+thang\s+(?:nam\s+)" + _YEAR + r"(?!\d)"
 )
 MONTH = re.compile(r"\bthang\s+(\d{1,2})\s*(?:/|nam|-)\s*" + _YEAR + r"(?!\d)")
-YTD = re.compile(r"\btu\s+dau\s+nam(?:\s+" + _YEAR + r")?(?:\s+den\s+nay)?")
+YTD = re.compile(r"\btu\s+dau\s+nam(?:\s+" + _YEAR + r")?\s+(?:den|toi)\s+nay\b")
 YEAR = re.compile(r"\bnam\s+" + _YEAR + r"(?![\d/\-–])")
 LAST_YEAR = re.compile(r"\bnam\s+(?:vua\s+)?qua\b|\bnam\s+nay\b")
 _COUNT_BEFORE = re.compile(r"\d\s*$")  # "5 năm qua" is a span of years, not last year
@@ -221,8 +221,9 @@ class PeriodContext:
 
     Order: a period in the figure's clause (nearest before it, else after it); elsewhere in
     its sentence; an earlier sentence of its paragraph; an earlier sentence that opens with a
-    period ("Năm 2019, …") or says "năm qua"; finally the article's year. A day only counts as
-    the period inside the figure's own clause; further away it gives its year.
+    period ("Năm 2019, …") or says "năm qua"; finally the article's year. A day ("ngày
+    25/3/2023") is not a reporting period: it gives its year; a month ("tháng 5/2024") is one
+    only in the figure's own sentence.
     """
 
     def __init__(
@@ -248,12 +249,9 @@ class PeriodContext:
         """The period label for a figure at offset `pos` of sentence number `sentence`."""
         own = self._by_sentence[sentence]
         in_clause = [p for p in own if clause[0] <= p.start and p.end <= clause[1]]
-        chosen = _nearest(in_clause, pos)
+        chosen = _nearest(in_clause, pos) or _nearest(own, pos)
         if chosen is not None:
-            return self._label(chosen, sentence, keep_day=True)
-        chosen = _nearest(own, pos)
-        if chosen is not None:
-            return self._label(chosen, sentence, keep_day=False)
+            return self._label(chosen, sentence, own=True)
         return self.context_label(sentence)
 
     def context_label(self, sentence: int) -> str | None:
@@ -261,7 +259,7 @@ class PeriodContext:
         found = self._earlier(sentence)
         if found is not None:
             period, where = found
-            return self._label(period, where, keep_day=False)
+            return self._label(period, where, own=False)
         return str(self._published.year) if self._published else None
 
     def _earlier(self, sentence: int) -> tuple[PeriodMatch, int] | None:
@@ -278,8 +276,9 @@ class PeriodContext:
                 return candidates[-1], index
         return None
 
-    def _label(self, period: PeriodMatch, sentence: int, keep_day: bool) -> str | None:
-        if period.kind == "day" and not keep_day:
+    def _label(self, period: PeriodMatch, sentence: int, own: bool) -> str | None:
+        """A day gives its year; so does a month named in another sentence than the figure's."""
+        if period.kind == "day" or (period.kind == "month" and not own):
             period = PeriodMatch(period.start, period.end, "year", period.year)
         if period.kind in ("last-year", "this-year"):
             return period.label(relative_year(period.kind, self._published))

@@ -29,10 +29,17 @@ from parsers.dom import Linear, node_text
 from parsers.meta import PageMeta
 
 _BYLINE_SELECTORS = (
-    "time[datetime]", "[itemprop='datePublished']", "[class*='date']", "[class*='Date']",
-    "[class*='time']", "[class*='ngay']", "[class*='publish']", "[class*='posted']",
+    "time[datetime]",
+    "[itemprop='datePublished']",
+    "[class*='date']",
+    "[class*='Date']",
+    "[class*='time']",
+    "[class*='ngay']",
+    "[class*='publish']",
+    "[class*='posted']",
 )
 _YEAR_HEADING = re.compile(r"^\s*năm\s+(?P<y>(?:19|20)\d{2})\b", re.IGNORECASE)
+_HEADINGS = frozenset({"h1", "h2", "h3"})  # a title may hold dates ("(15/10/1930-15/10/2020)")
 BYLINE_WINDOW = (-6, 12)  # blocks before/after the title searched for a date line
 MAX_REST_WORDS = 8  # a byline line may carry a name or "Lượt xem: 68", not a sentence
 
@@ -67,8 +74,10 @@ def _byline_matches(text: str) -> list[DateMatch]:
 
 
 def _from_nodes(
-    tree: LexborHTMLParser, selectors: tuple[str, ...],
-    lin: Linear | None = None, window: tuple[int, int] | None = None,
+    tree: LexborHTMLParser,
+    selectors: tuple[str, ...],
+    lin: Linear | None = None,
+    window: tuple[int, int] | None = None,
 ) -> list[DateMatch]:
     """Dates in the nodes a selector finds; with `window`, only nodes placed near the title."""
     found: list[DateMatch] = []
@@ -92,13 +101,27 @@ def _from_nodes(
 
 def _as_match(value: datetime) -> DateMatch:
     has_time = value.hour or value.minute
-    return DateMatch(0, 0, value.day, value.month, value.year,
-                     value.hour if has_time else None, value.minute if has_time else None, "iso")
+    return DateMatch(
+        0,
+        0,
+        value.day,
+        value.month,
+        value.year,
+        value.hour if has_time else None,
+        value.minute if has_time else None,
+        "iso",
+    )
 
 
 def gather(
-    tree: LexborHTMLParser, lin: Linear, meta: PageMeta, url: str, platform: tuple[str, ...],
-    title_block: int | None, lead: list[str], body_start: int | None = None,
+    tree: LexborHTMLParser,
+    lin: Linear,
+    meta: PageMeta,
+    url: str,
+    platform: tuple[str, ...],
+    title_block: int | None,
+    lead: list[str],
+    body_start: int | None = None,
 ) -> Evidence:
     """Collect every kind of date evidence the page offers; `lead` is the first paragraphs.
 
@@ -110,16 +133,27 @@ def gather(
         lo, hi = title_block + BYLINE_WINDOW[0], title_block + BYLINE_WINDOW[1]
         if body_start is not None and body_start > title_block:
             hi = min(hi, body_start + 1)
-        for block in lin.blocks[max(0, lo):hi]:
-            byline.extend(_byline_matches(block.text))
         byline.extend(_from_nodes(tree, _BYLINE_SELECTORS, lin, (lo, hi)))
+        for index in range(max(0, lo), min(hi, len(lin.blocks))):
+            block = lin.blocks[index]
+            if index != title_block and lin.elements[block.owner].tag not in _HEADINGS:
+                byline.extend(_byline_matches(block.text))
     in_lead = [m for text in lead[:2] for m in find_dates(text)[:1]]
     headings = [
-        int(m.group("y")) for b in lin.blocks if len(b.text) <= 40
-        for m in [_YEAR_HEADING.match(b.text)] if m is not None
+        int(m.group("y"))
+        for b in lin.blocks
+        if len(b.text) <= 40
+        for m in [_YEAR_HEADING.match(b.text)]
+        if m is not None
     ]
-    return Evidence(_from_nodes(tree, platform) if platform else [], [v for v in metas if v],
-                    byline, date_from_url(url), in_lead, headings)
+    return Evidence(
+        _from_nodes(tree, platform) if platform else [],
+        [v for v in metas if v],
+        byline,
+        date_from_url(url),
+        in_lead,
+        headings,
+    )
 
 
 def _year_hint(ev: Evidence, url: str) -> tuple[int | None, date | None]:

@@ -42,7 +42,11 @@ def _similar(a: str, b: str) -> float:
         return 0.0
     short, long_ = (wa, wb) if len(wa) <= len(wb) else (wb, wa)
     pool = set(long_)
-    return sum(1 for w in short if w in pool) / len(short) * min(1.0, len(short) / max(3, len(long_) * 0.6))
+    return (
+        sum(1 for w in short if w in pool)
+        / len(short)
+        * min(1.0, len(short) / max(3, len(long_) * 0.6))
+    )
 
 
 def clean_html_title(title: str, site_name: str = "") -> str:
@@ -87,7 +91,10 @@ def _by_selectors(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> Title |
 
 def _heading_near(lin: Linear, start: int) -> Title | None:
     """The heading (else the bold line) just above the body, or opening it."""
-    order = [*range(start, min(start + 2, len(lin.blocks))), *range(start - 1, max(-1, start - 9), -1)]
+    order = [
+        *range(start, min(start + 2, len(lin.blocks))),
+        *range(start - 1, max(-1, start - 9), -1),
+    ]
     for wants_heading in (True, False):
         for index in order:
             block = lin.blocks[index]
@@ -99,14 +106,17 @@ def _heading_near(lin: Linear, start: int) -> Title | None:
             owner = lin.elements[block.owner]
             heading = owner.tag in ("h1", "h2", "h3", "h4") or "title" in owner.classes.lower()
             bold = block.strong_chars >= 0.8 * len(text) and not text.endswith(".")
-            if (heading if wants_heading else bold):
+            if heading if wants_heading else bold:
                 return Title(text, owner.node)
     return None
 
 
 def find_title(
-    tree: LexborHTMLParser, meta: PageMeta, selectors: tuple[str, ...],
-    lin: Linear | None = None, body_start: int | None = None,
+    tree: LexborHTMLParser,
+    meta: PageMeta,
+    selectors: tuple[str, ...],
+    lin: Linear | None = None,
+    body_start: int | None = None,
 ) -> Title:
     """Profile selectors, a heading agreeing with the head's title, h1, the heading above the
     body, then the head's title."""
@@ -144,10 +154,14 @@ def _named_above(tree: LexborHTMLParser, lin: Linear, body_start: int) -> Title 
     best_pos = -1
     for node in tree.css(_CANDIDATES):
         span = lin.range_of(node)
-        if span is None or not body_start - NEAR_BODY <= span[0] <= body_start or span[0] <= best_pos:
+        if (
+            span is None
+            or not body_start - NEAR_BODY <= span[0] <= body_start
+            or span[0] <= best_pos
+        ):
             continue
         text = node_text(node)
-        if 10 <= len(text) <= 300 and len(text.split()) >= 3 and not _in_furniture(node):
-            if not is_date_line(text) and not is_boilerplate(text):
-                best, best_pos = Title(text, node), span[0]
+        shaped = 10 <= len(text) <= 300 and len(text.split()) >= 3
+        if shaped and not _in_furniture(node) and not (is_date_line(text) or is_boilerplate(text)):
+            best, best_pos = Title(text, node), span[0]
     return best

@@ -45,6 +45,10 @@ class CrawlerSettings(_Strict):
     min_delay_seconds: float = Field(default=1.0, ge=0)
     timeout_seconds: float = Field(default=30, gt=0)
     max_bytes: int = Field(default=10_000_000, gt=0)
+    # Known articles are re-fetched (conditional GET) to catch edits: those first seen within
+    # the last `recheck_window_days`, once every `recheck_after_hours`.
+    recheck_after_hours: float = Field(default=72, ge=0)
+    recheck_window_days: float = Field(default=30, ge=0)
 
 
 class PortalConfig(_Strict):
@@ -69,6 +73,8 @@ class PortalConfig(_Strict):
     min_delay_seconds: float | None = Field(default=None, ge=0)
     timeout_seconds: float | None = Field(default=None, gt=0)
     max_bytes: int | None = Field(default=None, gt=0)
+    recheck_after_hours: float | None = Field(default=None, ge=0)
+    recheck_window_days: float | None = Field(default=None, ge=0)
 
     @field_validator("start_urls", "feeds", "sitemaps")
     @classmethod
@@ -76,6 +82,16 @@ class PortalConfig(_Strict):
         for url in urls:
             AnyHttpUrl(url)  # raises a ValidationError naming the bad URL
         return urls
+
+    @field_validator("profile")
+    @classmethod
+    def _known_profile(cls, value: str) -> str:
+        from parsers.profiles import profile_names
+
+        known = ("auto", *profile_names())
+        if value not in known:
+            raise ValueError(f"unknown profile {value!r}; known: {', '.join(known)}")
+        return value
 
     @field_validator("schedule")
     @classmethod

@@ -5,21 +5,23 @@ Flows wrap these in Prefect tasks; tests and the CLI can call them directly.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 
 from sqlalchemy.engine import Engine
 
-from crawler.types import PortalCrawl
+from crawler import crawl_portals_sync
+from crawler.types import CrawlState, PortalCrawl
 from detect import detect_article
 from parsers import parse_page
-from portalwatch.config import PortalConfig
+from portalwatch.config import AppConfig, PortalConfig
 from portalwatch.errors import ParseError
 from storage.articles import upsert_article
 from storage.db import session_scope
 from storage.models import CrawlRun
-from storage.pages import record_pages
-from storage.portals import is_baseline, mark_crawled, record_run
+from storage.pages import crawl_state, record_pages
+from storage.portals import is_baseline, mark_crawled, record_run, sync_portals
 
 DETECT_ON = ("new", "edited", "duplicate")
 
@@ -119,3 +121,33 @@ def _run_row(report: PortalReport, now: datetime) -> CrawlRun:
         indicator_changes=report.indicator_changes,
         errors=report.errors[:50],
     )
+
+
+def read_crawl_states(
+    engine: Engine, config: AppConfig, portals: Sequence[PortalConfig], now: datetime,
+    force_refetch: bool = False,
+) -> dict[str, CrawlState]:
+    """Register the portals and read what storage already knows of each (for the crawler)."""
+    with session_scope(engine) as session:
+        sync_portals(session, config.portals)
+        return {
+            p.id: crawl_state(session, p.id, now, force_refetch=force_refetch,
+                              settings=p.crawler(config.crawler))
+            for p in portals
+        }
+
+
+def run_crawl(
+    engine: Engine, config: AppConfig, portal_ids: Sequence[str] | None = None,
+    force_refetch: bool = False,
+) -> list[PortalReport]:
+    """crawl → parse → dedup → store → detect for the named portals, without Prefect.
+
+    The flows compose the same steps as tasks; this is the in-process path for scripts,
+    benchmarks and tests.
+    """
+    now = datetime.now(UTC)
+    portals = [config.portal(pid) for pid in portal_ids] if portal_ids else list(config.portals)
+    states = read_crawl_states(engine, config, portals, now, force_refetch)
+    crawls = crawl_portals_sync(portals, config.crawler, states)
+    return [ingest_crawl(engine, p, crawls[p.id], datetime.now(UTC)) for p in portals]

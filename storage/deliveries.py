@@ -137,7 +137,7 @@ def mark_sent(
             status="sent", sent_at=now, attempts=_C.attempts + 1, claimed_until=None, last_error=None
         )
     )
-    return session.exec(stmt).rowcount  # type: ignore[attr-defined, no-any-return]
+    return int(session.exec(stmt).rowcount)
 
 
 def mark_failed(
@@ -159,7 +159,7 @@ def mark_failed(
     else:
         values["next_attempt_at"] = retry_at
     stmt = update(_TABLE).where(_owned(ids, claimed_until)).values(**values)
-    return session.exec(stmt).rowcount  # type: ignore[attr-defined, no-any-return]
+    return int(session.exec(stmt).rowcount)
 
 
 def count_pending(session: Session, mode: str = "immediate") -> int:

@@ -114,6 +114,15 @@ def add_observation(session: Session, values: dict[str, Any]) -> bool:
     return _insert_ignore(session, IndicatorObservation, values, conflict) is not None
 
 
+def update_observation(session: Session, observation_id: int, values: dict[str, Any]) -> None:
+    """Give an observation the figure its article now reports (the article was edited)."""
+    session.execute(
+        update(IndicatorObservation)
+        .where(col(IndicatorObservation.id) == observation_id)
+        .values(**values)
+    )
+
+
 def series(
     session: Session, portal_id: str, indicator: str, locality: str
 ) -> list[tuple[IndicatorObservation, str]]:

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, select
 
 from crawler.types import CrawlState, FetchedPage, Validators
+from portalwatch.config import CrawlerSettings
 from storage.dialect import insert_for
 from storage.models import Page
 
@@ -55,14 +56,16 @@ def crawl_state(
     now: datetime,
     *,
     force_refetch: bool = False,
-    recheck_after: timedelta = timedelta(days=3),
-    recheck_window: timedelta = timedelta(days=30),
+    settings: CrawlerSettings | None = None,
 ) -> CrawlState:
     """Validators for the portal's entry pages and the article URLs it already has.
 
-    Articles first seen within `recheck_window` are re-fetched every `recheck_after` to catch
-    edits; older ones are left alone.
+    Articles first seen within `settings.recheck_window_days` are re-fetched (conditional GET)
+    every `settings.recheck_after_hours` to catch edits; older ones are left alone.
     """
+    settings = settings or CrawlerSettings()
+    recheck_after = timedelta(hours=settings.recheck_after_hours)
+    recheck_window = timedelta(days=settings.recheck_window_days)
     rows = session.exec(
         select(Page.url, Page.kind, Page.etag, Page.last_modified, Page.content_hash,
                Page.fetched_at, Page.first_fetched_at, Page.status)
@@ -76,8 +79,9 @@ def crawl_state(
             validators[url] = Validators(etag, last_modified, content_hash)
         elif kind == "article" and status == 200:
             known.add(url)
-            if now - first_at < recheck_window and now - fetched_at > recheck_after:
+            if now - first_at < recheck_window and now - fetched_at >= recheck_after:
                 refetch.add(url)
+                validators[url] = Validators(etag, last_modified, content_hash)
     return CrawlState(
         validators=validators,
         known_articles=frozenset(known),

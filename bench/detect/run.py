@@ -1,7 +1,7 @@
 """Precision and recall of directive and indicator extraction on the annotated passages,
 side by side with a naive regex baseline measured in the same run.
 
-    .venv/bin/python bench/detect/run.py [--passages FILE] [--repeat N] [--show-problems]
+    .venv/bin/python bench/detect/run.py [--passages FILE ...] [--repeat N] [--show-problems]
 """
 
 from __future__ import annotations
@@ -17,11 +17,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from bench.detect.baseline import naive_directives, naive_indicators  # noqa: E402
+from bench.detect.replay import ReplayArticle, evaluate_replay, load_replay  # noqa: E402
 from detect.evaluation import Passage, Score, evaluate, load_passages  # noqa: E402
 from parsers import find_directives, find_indicators  # noqa: E402
 from parsers.indicator_dictionary import IndicatorDictionary  # noqa: E402
 
-DEFAULT_PASSAGES = ROOT / "tests" / "fixtures" / "detect" / "passages.yaml"
+FIXTURES = ROOT / "tests" / "fixtures" / "detect"
+DEFAULT_PASSAGES = [FIXTURES / n for n in ("passages.yaml", "holdout.yaml", "holdout2.yaml")]
 
 
 def codes_only(passages: list[Passage]) -> list[Passage]:
@@ -51,11 +53,11 @@ def line(name: str, score: Score) -> str:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--passages", type=Path, default=DEFAULT_PASSAGES)
+    parser.add_argument("--passages", type=Path, nargs="+", default=DEFAULT_PASSAGES)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--show-problems", action="store_true")
     args = parser.parse_args()
-    passages = load_passages(args.passages)
+    passages = [p for path in args.passages for p in load_passages(path)]
     dictionary = IndicatorDictionary.builtin()
 
     def ours(items: list[Passage]) -> tuple[Score, Score]:
@@ -77,7 +79,8 @@ def main() -> int:
     our_codes, _, _ = timed(1, lambda: ours(codes_only(passages)))
     naive_codes, _, _ = timed(1, lambda: naive(codes_only(passages)))
     chars = sum(len(p.text) for p in passages)
-    print(f"{len(passages)} passages, {chars} characters, from {args.passages.name}")
+    names = ", ".join(path.name for path in args.passages)
+    print(f"{len(passages)} passages, {chars} characters, from {names}")
     print("Directives (code, type, issuer, date, title as annotated)")
     print(line("portalwatch", our_d))
     print(line("naive regex", naive_d))
@@ -93,7 +96,38 @@ def main() -> int:
     if args.show_problems:
         for problem in our_d.problems + our_i.problems:
             print("  portalwatch:", problem)
+    replay_section(dictionary, args.show_problems)
     return 0
+
+
+def replay_section(dictionary: IndicatorDictionary, show_problems: bool) -> None:
+    """The bundled portal replay: real-shaped HTML pages, annotated independently."""
+    from parsers import parse_page
+
+    articles = load_replay()
+    keys = set(dictionary.keys())
+
+    def ours(a: ReplayArticle) -> tuple[list, list]:  # type: ignore[type-arg]
+        page = parse_page(a.html, a.url, locality=a.locality)
+        return list(page.directives), list(page.indicators)
+
+    def naive(a: ReplayArticle) -> tuple[list, list]:  # type: ignore[type-arg]
+        page = parse_page(a.html, a.url, locality=a.locality)
+        body = page.article.title + "\n\n" + page.article.text
+        return naive_directives(body), naive_indicators(body, a.published_at, a.locality, dictionary)
+
+    our_d, our_i = evaluate_replay(articles, ours, keys)
+    naive_d, naive_i = evaluate_replay(articles, naive, keys)
+    print(f"Replay pages ({len(articles)} articles, deployments/replay/expected.yaml)")
+    print("  directives (canonical code)")
+    print(line("portalwatch", our_d))
+    print(line("naive regex", naive_d))
+    print("  indicators (value, period, place; key where the dictionary has it)")
+    print(line("portalwatch", our_i))
+    print(line("naive regex", naive_i))
+    if show_problems:
+        for problem in our_d.problems + our_i.problems:
+            print("  portalwatch:", problem)
 
 
 if __name__ == "__main__":

@@ -32,6 +32,7 @@ from parsers import parse_article  # noqa: E402
 PAGES_DIR = ROOT / "tests" / "fixtures" / "pages"
 FLOORS = Path(__file__).with_name("floors.json")
 _TOKEN = re.compile(r"\w+")
+NOISY = frozenset({"speed_ratio"})
 
 
 @dataclass
@@ -113,8 +114,12 @@ def peer(page: Page) -> Result:
         return Result("", "", None, "")
     raw_date = getattr(doc, "date", None)
     day = date.fromisoformat(raw_date[:10]) if raw_date else None
-    return Result(getattr(doc, "text", "") or "", getattr(doc, "title", "") or "", day,
-                  getattr(doc, "author", "") or "")
+    return Result(
+        getattr(doc, "text", "") or "",
+        getattr(doc, "title", "") or "",
+        day,
+        getattr(doc, "author", "") or "",
+    )
 
 
 def measure(pages: list[Page], extract: Callable[[Page], Result], repeat: int) -> Score:
@@ -192,7 +197,11 @@ def check_floors(measured: dict[str, float], raise_floors: bool) -> int:
     for key, (got, floor) in below.items():
         print(f"REGRESSION {key}: {got} < floor {floor}")
     if raise_floors and not below:
-        raised = {k: max(v, floors.get(k, 0.0)) for k, v in measured.items()}
+        # Timing depends on the machine's load: its floor is set by hand, never raised here.
+        raised = {
+            k: (floors.get(k, v) if k in NOISY else max(v, floors.get(k, 0.0)))
+            for k, v in measured.items()
+        }
         FLOORS.write_text(json.dumps(raised, indent=2, sort_keys=True) + "\n")
         print(f"floors raised in {FLOORS.name}")
     return 1 if below else 0

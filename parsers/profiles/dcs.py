@@ -20,16 +20,30 @@ class Dcs(Profile):
 
     name = "dcs"
     priority = 20
-    title = (".title-news", ".news-title", '[class*="tieude"]', '[class*="TieuDe"]',
-             '[class*="title-detail"]')
+    title = (
+        ".title-news",
+        ".news-title",
+        '[class*="tieude"]',
+        '[class*="TieuDe"]',
+        '[class*="title-detail"]',
+    )
     date = (".date-news", '[class*="ngaydang"]', '[class*="NgayDang"]', '[class*="date"]')
     author = ('[class*="tacgia"]', '[class*="TacGia"]', '[class*="author"]')
     lead = ('[class*="sapo"]', '[class*="tomtat"]', '[class*="TomTat"]')
-    body = ('[class*="noidung"] .ms-rtestate-field', ".ms-rtestate-field", '[class*="noidung"]',
-            '[class*="NoiDung"]')
+    body = (
+        '[class*="noidung"] .ms-rtestate-field',
+        ".ms-rtestate-field",
+        '[class*="noidung"]',
+        '[class*="NoiDung"]',
+    )
     scope = ("#DeltaPlaceHolderMain", '[id*="PlaceHolderMain"]', "#MSO_ContentTable")
-    drop = (".ms-webpart-chrome-title", ".ms-webpart-titleText", ".js-webpart-titleCell",
-            ".ms-WPTitle", ".ms-wpTdSpace")
+    drop = (
+        ".ms-webpart-chrome-title",
+        ".ms-webpart-titleText",
+        ".js-webpart-titleCell",
+        ".ms-WPTitle",
+        ".ms-wpTdSpace",
+    )
 
     @classmethod
     def matches(cls, url: str, tree: LexborHTMLParser) -> bool:

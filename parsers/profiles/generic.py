@@ -14,9 +14,19 @@ class Generic(Profile):
     name = "generic"
     priority = 1000
     body = ('[itemprop="articleBody"]',)
-    author = ('[itemprop="author"] [itemprop="name"]', '[itemprop="author"]', 'a[rel="author"]',
-              ".author-name", ".byline-name", ".post-author", ".article-author", ".author",
-              ".author-info .name", '[class*="author-info"]', '[class*="AuthorName"]')
+    author = (
+        '[itemprop="author"] [itemprop="name"]',
+        '[itemprop="author"]',
+        'a[rel="author"]',
+        ".author-name",
+        ".byline-name",
+        ".post-author",
+        ".article-author",
+        ".author",
+        ".author-info .name",
+        '[class*="author-info"]',
+        '[class*="AuthorName"]',
+    )
 
     @classmethod
     def matches(cls, url: str, tree: LexborHTMLParser) -> bool:

@@ -18,18 +18,36 @@ class Liferay(Profile):
     name = "liferay"
     priority = 25
     title = (".asset-title", ".journal-content-article h1", ".header-title", ".title-article")
-    date = (".metadata-publish-date", '[class*="publish-date"]', ".asset-metadata .date",
-            '[class*="display-date"]')
+    date = (
+        ".metadata-publish-date",
+        '[class*="publish-date"]',
+        ".asset-metadata .date",
+        '[class*="display-date"]',
+    )
     author = (".metadata-author", ".asset-author", '[class*="author"]')
     lead = (".asset-summary", '[class*="summary"]')
     body = (".journal-content-article", ".asset-content", ".asset-full-content")
-    drop = (".portlet-title", ".portlet-title-text", ".portlet-topper", ".portlet-title-default",
-            ".taglib-social-bookmarks", ".taglib-ratings", ".asset-ratings", ".asset-links",
-            ".lfr-meta-actions", ".portlet-actions")
+    drop = (
+        ".portlet-title",
+        ".portlet-title-text",
+        ".portlet-topper",
+        ".portlet-title-default",
+        ".taglib-social-bookmarks",
+        ".taglib-ratings",
+        ".asset-ratings",
+        ".asset-links",
+        ".lfr-meta-actions",
+        ".portlet-actions",
+    )
 
     @classmethod
     def matches(cls, url: str, tree: LexborHTMLParser) -> bool:
         if "p_p_id=" in url:
             return True
-        return has_any(tree, '[href*="p_p_id="]', ".journal-content-article", '[id^="p_p_id"]',
-                       ".portlet-journal-content")
+        return has_any(
+            tree,
+            '[href*="p_p_id="]',
+            ".journal-content-article",
+            '[id^="p_p_id"]',
+            ".portlet-journal-content",
+        )

@@ -23,8 +23,18 @@ class NukeViet(Profile):
     lead = (".hometext",)
     body = ("#news-bodyhtml", ".bodytext", "#page-bodyhtml")
     category = (".breadcrumbs a", ".breadcrumb a")
-    drop = (".news-share", ".socialicon", "#rating", ".rating", ".keywords", ".news-keywords",
-            ".news_column .panel-footer", ".news-download-file", ".related", ".other-news")
+    drop = (
+        ".news-share",
+        ".socialicon",
+        "#rating",
+        ".rating",
+        ".keywords",
+        ".news-keywords",
+        ".news_column .panel-footer",
+        ".news-download-file",
+        ".related",
+        ".other-news",
+    )
 
     @classmethod
     def matches(cls, url: str, tree: LexborHTMLParser) -> bool:

@@ -37,8 +37,13 @@ class TanDan(Profile):
     scope = ("#DeltaPlaceHolderMain", '[id*="PlaceHolderMain"]')
     category = (".tandan-breadcrumb a", '[class*="breadcrumb"] a')
     drop = (
-        ".ms-webpart-chrome-title", ".ms-webpart-titleText", ".js-webpart-titleCell",
-        ".ms-WPTitle", '[class*="Toolbar"]', '[class*="toolbar"]', ".tandan-div-article-other",
+        ".ms-webpart-chrome-title",
+        ".ms-webpart-titleText",
+        ".js-webpart-titleCell",
+        ".ms-WPTitle",
+        '[class*="Toolbar"]',
+        '[class*="toolbar"]',
+        ".tandan-div-article-other",
     )
 
     @classmethod

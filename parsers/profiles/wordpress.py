@@ -18,15 +18,41 @@ class WordPress(Profile):
     name = "wordpress"
     priority = 40
     title = ("h1.entry-title", ".entry-title", "h1.post-title", ".single-title")
-    date = ("time.entry-date", ".posted-on time", "time.published", ".entry-date",
-            ".post-date", "time[datetime]")
-    author = (".entry-meta .author .fn", ".byline .author", "a[rel=\"author\"]", ".author-name",
-              ".author .fn")
-    body = (".entry-content", ".post-content", ".td-post-content", ".single-content",
-            "article .content")
+    date = (
+        "time.entry-date",
+        ".posted-on time",
+        "time.published",
+        ".entry-date",
+        ".post-date",
+        "time[datetime]",
+    )
+    author = (
+        ".entry-meta .author .fn",
+        ".byline .author",
+        'a[rel="author"]',
+        ".author-name",
+        ".author .fn",
+    )
+    body = (
+        ".entry-content",
+        ".post-content",
+        ".td-post-content",
+        ".single-content",
+        "article .content",
+    )
     category = (".cat-links a", 'a[rel="category tag"]')
-    drop = (".sharedaddy", ".jp-relatedposts", ".post-navigation", ".nav-links", ".tags-links",
-            ".entry-footer", "#comments", ".comments-area", ".yarpp-related", ".wp-block-buttons")
+    drop = (
+        ".sharedaddy",
+        ".jp-relatedposts",
+        ".post-navigation",
+        ".nav-links",
+        ".tags-links",
+        ".entry-footer",
+        "#comments",
+        ".comments-area",
+        ".yarpp-related",
+        ".wp-block-buttons",
+    )
 
     @classmethod
     def matches(cls, url: str, tree: LexborHTMLParser) -> bool:

@@ -49,6 +49,8 @@ class WebhookReceiver:
     reply: dict[str, Any] = field(default_factory=lambda: {"error": 0, "message": "Success"})
     delay: float = 0.0
     stall_from: int | None = None  # requests from this index on are held unprocessed
+    gate: threading.Event | None = None  # when set up, every request waits for it (then is processed)
+    gate_timeouts: int = 0
     requests: list[Received] = field(default_factory=list)
     released: threading.Event = field(default_factory=threading.Event)
     stalled: threading.Event = field(default_factory=threading.Event)
@@ -86,6 +88,8 @@ class WebhookReceiver:
             self.released.wait(30)
             request.close_connection = True
             return  # never processed: the sender's attempt did not reach the application
+        if self.gate is not None and not self.gate.wait(10):
+            self.gate_timeouts += 1
         length = int(request.headers.get("Content-Length") or 0)
         raw = request.rfile.read(length)
         try:

@@ -91,6 +91,7 @@ def test_subscribe_rejects_bad_input_in_one_line_and_changes_nothing(tmp_path: P
         (["add", "x", "--url", "json://127.0.0.1:9/x", "--event", "tin.moi"], "unknown event type 'tin.moi'"),
         (["add", "ban-tgdv", "--url", "json://127.0.0.1:9/x"], "'ban-tgdv' already exists"),
         (["remove", "khong-co"], "no subscription named 'khong-co'"),
+        (["add", "x", "--url", "json://127.0.0.1:9/x", "--url", "tgram://bad"], "urls[1]: tgram://****: not a channel URL"),
     ]
     for args, reason in cases:
         result = runner.invoke(subscribe_app, [*args, "--config", str(path)])

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 
 from alertkit import SmtpServer, WebhookReceiver, make_config, store_events
@@ -154,3 +156,27 @@ def test_smtp_down_stays_pending_then_is_sent_once_when_back(engine: Engine, smt
     assert "&lt;img src=x onerror=alert(1)&gt;" in html_body
     assert '<a href="https://laocai.example.vn/tin-tuc/bai-viet-thu.html">' in html_body
     smtp.mailbox.messages.clear()
+
+
+def test_a_slow_channel_does_not_hold_up_the_others(engine: Engine, webhook: WebhookReceiver) -> None:
+    fast = WebhookReceiver().start()
+    try:
+        webhook.gate = threading.Event()  # the slow service answers only once the fast one has all
+        config = make_config([{"name": "s", "urls": [webhook.url("/cham"), fast.url("/nhanh")]}])
+        names = ["nq17_bachthong", "ct05_thainguyen", "qd71_laocai"]
+        _plan(engine, store_events(engine, names), config, datetime.now(UTC))
+
+        def open_gate_when_fast_has_all() -> None:
+            deadline = time.monotonic() + 10
+            while len(fast.requests) < 3 and time.monotonic() < deadline:
+                time.sleep(0.01)
+            webhook.gate.set()  # type: ignore[union-attr]
+
+        threading.Thread(target=open_gate_when_fast_has_all, daemon=True).start()
+        assert deliver_pending(engine, config).sent == 6
+        assert webhook.gate_timeouts == 0
+        codes = ["17-NQ/HU", "05-CT/TW", "71/2024/QĐ-UBND"]
+        for receiver in (webhook, fast):  # each channel gets its alerts in order
+            assert [next(c for c in codes if c in t) for t in receiver.titles()] == codes
+    finally:
+        fast.stop()

@@ -61,6 +61,7 @@ def test_good_config_loads_with_overrides(tmp_path: Path) -> None:
         (("portals: [bachthong]", "portals: [nowhere]"), "unknown portal 'nowhere'"),
         (("min_delay_seconds: 3", "min_delay_seconds: soon"), "portals[bachthong].min_delay_seconds"),
         (("id: xa-phu-thong", "id: bachthong"), "duplicate portal id 'bachthong'"),
+        (("level: district", "level: district\n    profile: sharepoint"), "unknown profile 'sharepoint'"),
     ],
 )
 def test_bad_config_is_one_line_naming_the_key(tmp_path: Path, edit: tuple[str, str], expected: str) -> None:

@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import Engine, make_url
 from sqlmodel import SQLModel
 
-from storage.db import make_engine
+from storage.db import open_database
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "detect"
 POSTGRES_ENV = "PORTALWATCH_TEST_POSTGRES_URL"
@@ -42,12 +42,11 @@ def detect_postgres() -> Iterator[str]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Engine]:
-    """An engine with every table, empty; once on a SQLite file, once on PostgreSQL."""
+    """A migrated, empty database; once on a SQLite file, once on PostgreSQL."""
     if request.param == "sqlite":
-        engine = make_engine(f"sqlite:///{tmp_path / 'detect.db'}")
+        engine = open_database(f"sqlite:///{tmp_path / 'detect.db'}")
     else:
-        engine = make_engine(request.getfixturevalue("detect_postgres"))
-    SQLModel.metadata.create_all(engine)
+        engine = open_database(request.getfixturevalue("detect_postgres"))
     if engine.dialect.name == "postgresql":
         names = ", ".join(f'"{t.name}"' for t in SQLModel.metadata.sorted_tables)
         with engine.begin() as conn:

@@ -223,3 +223,30 @@ def test_event_payloads_are_json_and_exactly_the_event_fields(world: World) -> N
         json.dumps(event.payload)
         seen.add(event.type)
     assert seen == {"article.new", "indicator.changed", "directive.portal_first", "person.post_changed"}
+
+
+def test_an_edited_article_with_another_figure_is_a_revision(world: World) -> None:
+    from dataclasses import replace
+
+    from detect_world import parsed_page
+
+    run(world, "review-2019")
+    run(world, "review-2022")
+    with Session(world.engine, expire_on_commit=False) as session:
+        article, page, portal = world.store(session, "review-2022")
+        edited = replace(page.article, text=page.article.text.replace("298", "301"))
+        events = detect_article(
+            session, article=article, page=parsed_page(edited, portal.locality), portal=portal,
+            baseline=False, now=NOW,
+        )
+        session.commit()
+    changed = [e for e in events if e.type == "indicator.changed"]
+    assert [e.key for e in changed] == [
+        "indicator.changed:bachthong:dan-van-kheo-models:bach-thong-bac-kan:2022:rev:301"
+    ]
+    assert (changed[0].payload["old_value"], changed[0].payload["value"]) == (298, 301)
+    with Session(world.engine) as session:
+        values = session.execute(
+            select(IndicatorObservation.value).where(IndicatorObservation.period == "2022")
+        ).scalars().all()
+    assert values == [301]

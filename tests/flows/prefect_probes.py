@@ -24,17 +24,25 @@ def eventually(probe: Callable[[], T | None], timeout: float, what: str, every: 
         time.sleep(every)
 
 
+def api_call(method: str, url: str, json: Any = None, attempts: int = 6) -> Any:
+    """One API request; a 503 (the SQLite-backed test server is busy) is retried as Prefect's
+    own client does."""
+    for attempt in range(attempts):
+        response = httpx.request(method, url, json=json, timeout=30)
+        if response.status_code != 503 or attempt == attempts - 1:
+            response.raise_for_status()
+            return response.json()
+        time.sleep(1 + attempt)
+    raise AssertionError("unreachable")
+
+
 def server_events(api: str, resource_id: str, prefix: str = "portalwatch.") -> list[dict[str, Any]]:
     """Events the Prefect server has stored for one resource."""
     body = {"filter": {"event": {"prefix": [prefix]}, "resource": {"id": [resource_id]}}, "limit": 50}
-    response = httpx.post(f"{api}/events/filter", json=body, timeout=30)
-    response.raise_for_status()
-    return list(response.json()["events"])
+    return list(api_call("POST", f"{api}/events/filter", body)["events"])
 
 
 def artifacts(api: str, key: str) -> list[dict[str, Any]]:
     """Artifacts with this key, newest first."""
     body = {"artifacts": {"key": {"any_": [key]}}, "sort": "CREATED_DESC"}
-    response = httpx.post(f"{api}/artifacts/filter", json=body, timeout=30)
-    response.raise_for_status()
-    return list(response.json())
+    return list(api_call("POST", f"{api}/artifacts/filter", body))

@@ -1,5 +1,6 @@
-"""`portalwatch serve` in a subprocess against the session's Prefect server: deployments, a run
-created the way the UI's Run button creates it, crawl-all's fan-out, and the event trigger."""
+"""`portalwatch serve` in a subprocess against the session's Prefect server and the bundled portal
+replay: deployments, runs created the way the UI's Run button creates them, crawl-all's fan-out
+to crawl-portal runs, and the event trigger that makes notify send what a crawl planned."""
 
 from __future__ import annotations
 
@@ -18,8 +19,9 @@ from typing import Any
 import httpx
 import pytest
 
-from commune_site import CommuneSite, config_text
-from prefect_probes import artifacts, eventually
+from deployments.replay import ReplayServer, demo_config_text
+from flows.events import alert_event_names
+from prefect_probes import api_call, artifacts, eventually
 from storage.db import open_database, session_scope
 from storage.exports import export_records
 
@@ -60,7 +62,7 @@ class AlertInbox:
 @dataclass
 class Served:
     api: str
-    site: CommuneSite
+    replay: ReplayServer
     inbox: AlertInbox
     database: str
     log: Path
@@ -69,14 +71,10 @@ class Served:
     def run(self, flow: str, parameters: dict[str, Any]) -> str:
         """What the UI's Run → Custom run does: POST create_flow_run with the form's values."""
         url = f"{self.api}/deployments/{self.deployments[flow]}/create_flow_run"
-        response = httpx.post(url, json={"parameters": parameters}, timeout=30)
-        response.raise_for_status()
-        return str(response.json()["id"])
+        return str(api_call("POST", url, {"parameters": parameters})["id"])
 
     def flow_run(self, run_id: str) -> dict[str, Any]:
-        response = httpx.get(f"{self.api}/flow_runs/{run_id}", timeout=30)
-        response.raise_for_status()
-        return dict(response.json())
+        return dict(api_call("GET", f"{self.api}/flow_runs/{run_id}"))
 
     def wait(self, run_id: str, timeout: float = 90) -> dict[str, Any]:
         def final() -> dict[str, Any] | None:
@@ -91,9 +89,7 @@ class Served:
 
     def runs_of(self, flow: str) -> list[dict[str, Any]]:
         body = {"deployments": {"id": {"any_": [self.deployments[flow]]}}, "sort": "START_TIME_DESC"}
-        response = httpx.post(f"{self.api}/flow_runs/filter", json=body, timeout=30)
-        response.raise_for_status()
-        return list(response.json())
+        return list(api_call("POST", f"{self.api}/flow_runs/filter", body))
 
 
 @pytest.fixture(scope="module")
@@ -102,15 +98,13 @@ def served(prefect_server: None, tmp_path_factory: pytest.TempPathFactory) -> It
 
     api = str(PREFECT_API_URL.value())
     work = tmp_path_factory.mktemp("served")
-    site, inbox = CommuneSite(), AlertInbox()
-    site.start()
+    replay, inbox = ReplayServer("v1"), AlertInbox()
+    text = demo_config_text(replay.start()).replace("subscriptions: []", (
+        "subscriptions:\n  - name: ban-tuyen-giao-dan-van-tinh\n"
+        f'    urls: ["{inbox.url}"]\n    events: [directive.new, indicator.changed]\n'
+    ))  # fmt: skip
     config = work / "portals.yaml"
-    config.write_text(
-        config_text(site.base_url)
-        + "subscriptions:\n  - name: ban-dan-van-xa\n"
-        + f'    urls: ["{inbox.url}"]\n    events: [directive.new, indicator.changed]\n',
-        encoding="utf-8",
-    )
+    config.write_text(text, encoding="utf-8")
     database = f"sqlite:///{work / 'portalwatch.db'}"
     log = work / "serve.log"
     env = {**os.environ, "PREFECT_API_URL": api, "PREFECT_RUNNER_POLL_FREQUENCY": "1"}
@@ -118,7 +112,7 @@ def served(prefect_server: None, tmp_path_factory: pytest.TempPathFactory) -> It
                "--database-url", database, "--limit", "4"]  # fmt: skip
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
-    state = Served(api, site, inbox, database, log)
+    state = Served(api, replay, inbox, database, log)
     try:
         state.deployments = eventually(lambda: _deployments(api, process, log), 60, "the deployments")
         yield state
@@ -128,7 +122,7 @@ def served(prefect_server: None, tmp_path_factory: pytest.TempPathFactory) -> It
             process.wait(30)
         except subprocess.TimeoutExpired:
             process.kill()
-        site.stop()
+        replay.stop()
         inbox.stop()
 
 
@@ -153,48 +147,51 @@ def _records(database: str, kind: str) -> list[dict[str, Any]]:
 
 
 def test_deployments_carry_schedules_parameters_and_trigger(served: Served) -> None:
-    crawl_all = httpx.get(f"{served.api}/deployments/{served.deployments['crawl-all']}").json()
-    [schedule] = crawl_all["schedules"]
-    assert schedule["schedule"]["cron"] == "0 */6 * * *"
-    assert schedule["schedule"]["timezone"] == "Asia/Ho_Chi_Minh"
-    assert schedule["parameters"] == {"portal_ids": ["tanlap"]}
-    notify = httpx.get(f"{served.api}/deployments/{served.deployments['notify']}").json()
+    crawl_all = api_call("GET", f"{served.api}/deployments/{served.deployments['crawl-all']}")
+    schedules = {s["schedule"]["cron"]: s for s in crawl_all["schedules"]}
+    assert set(schedules) == {"0 */6 * * *", "15 */6 * * *", "30 */6 * * *", "45 */6 * * *"}
+    assert {s["schedule"]["timezone"] for s in schedules.values()} == {"Asia/Ho_Chi_Minh"}
+    assert schedules["30 */6 * * *"]["parameters"] == {"portal_ids": ["tinhuy"]}
+    notify = api_call("GET", f"{served.api}/deployments/{served.deployments['notify']}")
     assert [(s["schedule"]["cron"], s["schedule"]["timezone"]) for s in notify["schedules"]] == [
         ("*/5 * * * *", "Asia/Ho_Chi_Minh")
     ]
-    portal = httpx.get(f"{served.api}/deployments/{served.deployments['crawl-portal']}").json()
+    portal = api_call("GET", f"{served.api}/deployments/{served.deployments['crawl-portal']}")
     schema = portal["parameter_openapi_schema"]
     assert schema["required"] == ["portal_id"]
     assert schema["properties"]["dry_run"]["type"] == "boolean"
     assert "ETag" in schema["properties"]["force_refetch"]["description"]
     assert portal["parameters"]["config_path"].endswith("portals.yaml")
-    automations = httpx.post(f"{served.api}/automations/filter", json={}).json()
+    automations = api_call("POST", f"{served.api}/automations/filter", {})
     [automation] = [a for a in automations if a["name"] == "portalwatch: notify on new events"]
     assert "portalwatch.directive.new" in automation["trigger"]["expect"]
     [action] = automation["actions"]
     assert action["deployment_id"] == served.deployments["notify"]
 
 
-def test_hand_run_then_fan_out_then_triggered_notify(served: Served) -> None:
-    # 1. The UI's custom run of crawl-portal: the portal's first crawl, its baseline.
-    run_id = served.run("crawl-portal", {"portal_id": "tanlap", "force_refetch": True})
-    run = served.wait(run_id)
-    assert run["state_type"] == "COMPLETED", run["state"]
-    assert run["parameters"]["force_refetch"] is True and run["name"] == "crawl-portal-tanlap"
-    assert len(_records(served.database, "articles")) == 2
-    assert "| tanlap | ok (baseline) | 4 |" in artifacts(served.api, "crawl-tanlap")[0]["data"]
+def test_fan_out_baseline_then_hand_run_news_triggers_notify(served: Served) -> None:
+    # 1. A custom run of crawl-all (as from the UI form): one crawl-portal run per named portal.
+    parameters = {"portal_ids": ["tinhuy", "baothang"], "force_refetch": True, "wait_minutes": 2}
+    parent = served.wait(served.run("crawl-all", parameters), timeout=120)
+    assert parent["state_type"] == "COMPLETED", parent["state"]
+    assert parent["parameters"]["portal_ids"] == ["tinhuy", "baothang"]
+    table = artifacts(served.api, "crawl-all-report")[0]["data"]
+    assert "| tinhuy | crawl-portal-tinhuy | Completed" in table
+    assert "| baothang | crawl-portal-baothang | Completed" in table
+    children = served.runs_of("crawl-portal")
+    assert sorted(r["name"] for r in children) == ["crawl-portal-baothang", "crawl-portal-tinhuy"]
+    assert all(r["parameters"]["force_refetch"] is True for r in children)
+    portals = {a["portal_id"] for a in _records(served.database, "articles")}
+    assert portals == {"tinhuy", "baothang"}
+    assert "(baseline)" in artifacts(served.api, "crawl-tinhuy")[0]["data"]
     assert served.inbox.messages == []  # a baseline alerts nobody
 
-    # 2. The portal publishes a new directive; crawl-all fans out to crawl-portal runs.
-    served.site.advance()
-    parent = served.wait(served.run("crawl-all", {"wait_minutes": 2}), timeout=120)
-    assert parent["state_type"] == "COMPLETED", parent["state"]
-    table = artifacts(served.api, "crawl-all-report")[0]["data"]
-    assert "| tanlap | crawl-portal-tanlap | Completed" in table
-    assert {r["name"] for r in served.runs_of("crawl-portal")} == {"crawl-portal-tanlap"}
-    assert len(served.runs_of("crawl-portal")) == 2
-    codes = {d["code"] for d in _records(served.database, "directives")}
-    assert "05-NQ/ĐU" in codes
+    # 2. The province committee publishes a new resolution; a hand-run of crawl-portal finds it.
+    served.replay.set_state("v2")
+    run = served.wait(served.run("crawl-portal", {"portal_id": "tinhuy"}))
+    assert run["state_type"] == "COMPLETED", run["state"]
+    assert run["name"] == "crawl-portal-tinhuy"
+    assert "05-NQ/TU" in {d["code"] for d in _records(served.database, "directives")}
 
     # 3. Its events trigger notify (no sweep runs here: this server has no scheduler), and
     #    notify sends the alert that crawl-portal only planned.
@@ -204,6 +201,6 @@ def test_hand_run_then_fan_out_then_triggered_notify(served: Served) -> None:
                 and r["state_type"] == "COMPLETED"]  # fmt: skip
 
     [notify] = eventually(triggered, 60, "a notify run triggered by a portalwatch event", every=1)
-    assert notify["parameters"]["reason"] in {"portalwatch.directive.new", "portalwatch.indicator.changed"}
+    assert notify["parameters"]["reason"] in alert_event_names()  # the event that fired it
     texts = json.dumps(eventually(lambda: served.inbox.messages, 10, "the alert"), ensure_ascii=False)
-    assert "05-NQ/ĐU" in texts
+    assert "05-NQ/TU" in texts

@@ -49,7 +49,12 @@ def _regenerate(page: Path, expected: dict[str, Any], article: Article) -> None:
 def test_gold_set_is_large_enough() -> None:
     assert len(PAGES) >= 40
     assert {p.parent.name for p in PAGES} >= {
-        "tandan", "dcs", "nukeviet", "wordpress", "liferay", "generic"
+        "tandan",
+        "dcs",
+        "nukeviet",
+        "wordpress",
+        "liferay",
+        "generic",
     }
 
 

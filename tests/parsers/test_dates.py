@@ -86,8 +86,16 @@ def test_year_from_a_url_path_segment() -> None:
     [
         ("Thứ Sáu, 14/10/2020 08:21", True, True),
         ("Ngày đăng: 13/12/2023 | Lượt xem: 245", False, True),
-        ("Đăng lúc 16h30 ngày 10/02/2023 | Chuyên mục: Góp ý xây dựng Đảng, chính quyền", False, True),
-        ("Chiều 06/01/2020, Huyện ủy Bạch Thông tổ chức hội nghị tổng kết công tác dân vận", False, False),
+        (
+            "Đăng lúc 16h30 ngày 10/02/2023 | Chuyên mục: Góp ý xây dựng Đảng, chính quyền",
+            False,
+            True,
+        ),
+        (
+            "Chiều 06/01/2020, Huyện ủy Bạch Thông tổ chức hội nghị tổng kết công tác dân vận",
+            False,
+            False,
+        ),
         ("ngày 24/11/2020 của", False, True),
     ],
 )

@@ -11,7 +11,11 @@ from detect.evaluation import load_passages, score_directives
 from parsers import find_directives
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "detect"
-PASSAGES = load_passages(FIXTURES / "passages.yaml") + load_passages(FIXTURES / "holdout.yaml")
+PASSAGES = [
+    passage
+    for name in ("passages.yaml", "holdout.yaml", "holdout2.yaml")
+    for passage in load_passages(FIXTURES / name)
+]
 
 
 @pytest.mark.parametrize("passage", PASSAGES, ids=[p.id for p in PASSAGES])

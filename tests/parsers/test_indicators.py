@@ -14,7 +14,11 @@ from parsers.indicator_dictionary import IndicatorDictionary
 from portalwatch.errors import ConfigError
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "detect"
-PASSAGES = load_passages(FIXTURES / "passages.yaml") + load_passages(FIXTURES / "holdout.yaml")
+PASSAGES = [
+    passage
+    for name in ("passages.yaml", "holdout.yaml", "holdout2.yaml")
+    for passage in load_passages(FIXTURES / name)
+]
 
 
 @pytest.mark.parametrize("passage", PASSAGES, ids=[p.id for p in PASSAGES])

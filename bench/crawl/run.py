@@ -1,0 +1,121 @@
+"""Side-by-side crawl benchmark: portalwatch's crawler and Scrapy against the same loopback
+simulator, same politeness, in one run. Each crawler runs in its own process; wall time comes
+from the crawler, CPU time from the operating system, request counts from the simulator.
+
+    .venv/bin/python -m bench.crawl.run --portals 1000 --delay 0.01
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import time
+import urllib.request
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+RESULTS = Path(__file__).parents[1] / "results"
+
+
+def start_simulator(portals: int, port: int) -> subprocess.Popen[str]:
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bench.crawl.simulator", "--portals", str(portals),
+         "--port", str(port)],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    if not line.startswith('{"ready": true'):
+        process.kill()
+        raise SystemExit(f"simulator did not start: {line.strip() or 'no output'}")
+    return process
+
+
+def control(port: int, path: str) -> dict[str, int]:
+    with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as answer:
+        return json.loads(answer.read())
+
+
+def run_crawler(module: str, args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Run one crawler process (fresh + re-crawl); add its CPU seconds to each phase line."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-m", module, "--portals", str(args.portals), "--port", str(args.port),
+         "--delay", str(args.delay), "--max-pages", str(args.max_pages),
+         "--hosts", str(args.hosts)],
+        capture_output=True, text=True, timeout=900, check=False,
+    )  # fmt: skip
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    lines = [json.loads(x) for x in done.stdout.splitlines() if x.startswith("{")]
+    if done.returncode != 0 or len(lines) != 2:
+        raise SystemExit(f"{module} failed: {done.stderr.strip().splitlines()[-1:]}")
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    for line in lines:
+        line["process_cpu_s"] = round(cpu, 2)
+        line["process_wall_s"] = round(time.perf_counter() - started, 2)
+    return lines
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    cols = ["crawler", "phase", "wall_s", "requests", "req_per_s", "pages_200",
+            "not_modified", "articles", "requests_per_portal", "errors", "process_cpu_s"]  # fmt: skip
+    out = [" | ".join(cols), " | ".join("---" for _ in cols)]
+    out += [" | ".join(str(r.get(c, "")) for c in cols) for r in rows]
+    return "\n".join(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--portals", type=int, default=1000)
+    parser.add_argument("--port", type=int, default=18080)
+    parser.add_argument("--delay", type=float, default=0.01, help="seconds between requests to one host")
+    parser.add_argument("--max-pages", type=int, default=5)
+    parser.add_argument("--hosts", type=int, default=64, help="hosts crawled at once (both crawlers)")
+    args = parser.parse_args()
+
+    simulator = start_simulator(args.portals, args.port)
+    rows: list[dict[str, Any]] = []
+    try:
+        for module in ("bench.crawl.pw_crawl", "bench.crawl.scrapy_crawl"):
+            control(args.port, "/__reset")
+            lines = run_crawler(module, args)
+            served = control(args.port, "/__stats")
+            for line in lines:
+                line["req_per_s"] = round(line["requests"] / line["wall_s"], 1)
+            lines[0]["server_counts"] = served
+            rows += lines
+    finally:
+        simulator.terminate()
+        simulator.wait(timeout=10)
+
+    by = {(r["crawler"], r["phase"]): r for r in rows}
+    ratios = {
+        "fresh_throughput_pw_over_scrapy": round(
+            by["portalwatch", "fresh"]["req_per_s"] / by["scrapy", "fresh"]["req_per_s"], 2),
+        "fresh_wall_scrapy_over_pw": round(
+            by["scrapy", "fresh"]["wall_s"] / by["portalwatch", "fresh"]["wall_s"], 2),
+        "recrawl_wall_scrapy_over_pw": round(
+            by["scrapy", "recrawl"]["wall_s"] / by["portalwatch", "recrawl"]["wall_s"], 2),
+        "cpu_scrapy_over_pw": round(
+            by["scrapy", "fresh"]["process_cpu_s"] / by["portalwatch", "fresh"]["process_cpu_s"], 2),
+        "recrawl_304_share_pw": round(
+            by["portalwatch", "recrawl"]["not_modified"] / max(1, by["portalwatch", "recrawl"]["requests"]), 3),
+    }  # fmt: skip
+    print(f"crawl bench: {args.portals} portals, delay {args.delay} s, 1 in flight per host, "
+          f"{args.hosts} hosts at once, max_pages {args.max_pages}")  # fmt: skip
+    print(table(rows))
+    print(json.dumps(ratios))
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    (RESULTS / f"crawl-{stamp}.json").write_text(
+        json.dumps({"args": vars(args), "rows": rows, "ratios": ratios}, indent=2)
+    )
+
+
+if __name__ == "__main__":
+    main()
