@@ -16,9 +16,6 @@ from typing import Any
 from parsers.vntext import fold, words
 from portalwatch.config import AppConfig, SubscriptionConfig
 
-# Payload fields searched by keywords, besides every other string value of the payload.
-_TEXT_FIELDS = ("title", "article_title", "sentence", "label", "issuer_name", "doc_type_name")
-
 
 def _phrase(text: str) -> str:
     """Folded words joined by single spaces and padded, so `in` tests whole-word sequences."""
@@ -55,7 +52,8 @@ def event_facts(event: Any, portal_localities: Mapping[str, str]) -> EventFacts:
     portal_id = str(getattr(event, "portal_id", None) or payload.get("portal_id") or "")
     locality = str(payload.get("locality") or portal_localities.get(portal_id, ""))
     doc_type = {fold(str(payload[k])) for k in ("doc_type", "doc_type_name") if payload.get(k)}
-    text = " ".join([*(str(payload.get(k) or "") for k in _TEXT_FIELDS), *_strings(payload)])
+    # keywords look at every text of the payload (title, sentence, label, issuer…), not at URLs
+    text = " ".join(s for s in _strings(payload) if not s.startswith(("http://", "https://")))
     return EventFacts(
         type=str(getattr(event, "type", "")),
         portal_id=portal_id,

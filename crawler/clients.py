@@ -6,6 +6,7 @@ A single shared client for a thousand hosts spends its CPU in httpcore's pool bo
 
 from __future__ import annotations
 
+import asyncio
 import ssl
 from dataclasses import dataclass
 
@@ -16,6 +17,7 @@ from crawler.limits import CrawlLimits
 from crawler.robots import RobotsPolicy
 
 # OpenSSL's SSL_OP_LEGACY_SERVER_CONNECT; the ssl module names it only from Python 3.12.
+ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 LEGACY_SERVER_CONNECT = getattr(ssl, "OP_LEGACY_SERVER_CONNECT", 0x4)
 
 
@@ -34,7 +36,8 @@ def ssl_context(mode: TlsMode) -> ssl.SSLContext:
         context.verify_mode = ssl.CERT_NONE
     if mode.legacy:
         context.options |= LEGACY_SERVER_CONNECT
-        context.set_ciphers("DEFAULT:@SECLEVEL=1")
+        # OpenSSL 3 allows TLS 1.0/1.1 and small DH keys only at security level 0.
+        context.set_ciphers("DEFAULT:@SECLEVEL=0")
         context.minimum_version = ssl.TLSVersion.TLSv1
     return context
 
@@ -48,6 +51,7 @@ class HostState:
         self.robots: RobotsPolicy | None = None
         self.robots_text: str | None = None
         self.robots_error: str | None = None
+        self.robots_lock = asyncio.Lock()  # one robots.txt fetch per host, whoever asks first
         self.clients: dict[TlsMode, httpx.AsyncClient] = {}
         self.users = 0
 
@@ -86,7 +90,11 @@ class HostRegistry:
                 verify=self._contexts[mode],
                 follow_redirects=False,
                 trust_env=False,
-                headers={"User-Agent": user_agent, "Accept-Language": "vi,en;q=0.5"},
+                headers={
+                    "User-Agent": user_agent,
+                    "Accept": ACCEPT,
+                    "Accept-Language": "vi,en;q=0.5",
+                },
                 timeout=httpx.Timeout(
                     timeout, connect=min(timeout, self.limits.connect_timeout_seconds)
                 ),

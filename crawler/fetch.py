@@ -94,7 +94,6 @@ class PortalFetcher:
         self._known_robots = known_robots or {}
         self._validators = validators or {}
         self._hosts: dict[str, HostState] = {}
-        self._robots_locks: dict[str, asyncio.Lock] = {}
 
     async def close(self) -> None:
         """Release this portal's hold on its hosts' clients."""
@@ -156,9 +155,11 @@ class PortalFetcher:
             self.registry.acquire(host)
             self._hosts[key] = host
         if robots and host.robots is None:
-            async with self._robots_locks.setdefault(key, asyncio.Lock()):
+            async with host.robots_lock:
                 if host.robots is None:
                     await self._load_robots(host)
+        if host.robots_text is not None:
+            self.robots_texts[key] = host.robots_text
         return host
 
     async def _load_robots(self, host: HostState) -> None:
@@ -176,7 +177,6 @@ class PortalFetcher:
         if text is not None:
             policy = parse_robots(text, self.settings.user_agent)
             host.robots_text = text
-            self.robots_texts[host.key] = text
         elif 400 <= page.status < 500:
             policy = ALLOW_ALL
         else:

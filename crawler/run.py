@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from crawler.clients import HostRegistry, TlsMode
 from crawler.fetch import PortalFetcher
 from crawler.limits import CrawlLimits
-from crawler.netguard import AddressGuard
+from crawler.netguard import AddressGuard, host_key
 from crawler.portal import crawl_portal, own_hosts
 from crawler.types import CrawlState, PortalCrawl
 from portalwatch.config import CrawlerSettings, PortalConfig
@@ -28,16 +28,29 @@ async def crawl_portals(
     slots = asyncio.Semaphore(limits.max_hosts_in_flight)
 
     async def one(portal: PortalConfig) -> PortalCrawl:
+        state = states.get(portal.id) or CrawlState()
+        return await _guarded(portal, defaults, state, registry, guard, limits)
+
+    async def group(members: list[PortalConfig]) -> list[PortalCrawl]:
+        # Portals on one host share its gate; holding one slot for all of them keeps the
+        # global cap counting hosts, not portals queued behind the same host.
         async with slots:
-            return await _guarded(
-                portal, defaults, states.get(portal.id) or CrawlState(), registry, guard, limits
-            )
+            return list(await asyncio.gather(*(one(p) for p in members)))
 
     try:
-        results = await asyncio.gather(*(one(p) for p in portals))
+        groups = await asyncio.gather(*(group(m) for m in _by_host(portals).values()))
     finally:
         await registry.close()
-    return {crawl.portal_id: crawl for crawl in results}
+    return {crawl.portal_id: crawl for crawls in groups for crawl in crawls}
+
+
+def _by_host(portals: Sequence[PortalConfig]) -> dict[str, list[PortalConfig]]:
+    """Portals grouped by the host of their first entry URL, in configuration order."""
+    grouped: dict[str, list[PortalConfig]] = {}
+    for portal in portals:
+        first = (portal.start_urls or portal.feeds or portal.sitemaps)[0]
+        grouped.setdefault(host_key(first), []).append(portal)
+    return grouped
 
 
 def crawl_portals_sync(

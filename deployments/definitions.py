@@ -19,7 +19,6 @@ from prefect.flows import Flow
 from prefect.schedules import Cron, Schedule
 from prefect.types.entrypoint import EntrypointType
 
-from flows import DEPLOYMENT_NAME
 from flows.events import BASELINE_LABEL, PORTAL_RESOURCE, alert_event_names
 from flows.fanout import crawl_all
 from flows.ingest import crawl
@@ -82,7 +81,7 @@ def _slug(prefix: str, text: str) -> str:
 def _deploy(flow: Flow[..., Any], description: str, parameters: dict[str, Any],
             **options: Any) -> RunnerDeployment:  # fmt: skip
     return flow.to_deployment(
-        name=DEPLOYMENT_NAME,
+        name=flow.name,  # "crawl-portal/crawl-portal": the UI lists deployments by name
         description=description,
         parameters=parameters,
         tags=TAGS,
@@ -92,7 +91,7 @@ def _deploy(flow: Flow[..., Any], description: str, parameters: dict[str, Any],
 
 
 def build_deployments(config: AppConfig, config_path: str | None = None) -> list[RunnerDeployment]:
-    """Every flow as a RunnerDeployment named "portalwatch", ready for `prefect.serve`."""
+    """Every flow as a RunnerDeployment named after it, ready for `prefect.serve`."""
     defaults = {"config_path": config_path} if config_path else {}
     return [
         _deploy(crawl_all, "Crawl every portal on its schedule, one crawl-portal run per portal.",

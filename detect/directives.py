@@ -36,7 +36,8 @@ def detect_directives(
 ) -> list[Event | None]:
     """Store every resolvable mention; emit what is new to the corpus or to the portal."""
     events: list[Event | None] = []
-    for ref in refs:
+    # Coded mentions first, so that a code-less one can resolve against them.
+    for ref in sorted(refs, key=lambda r: r.code is None):
         resolved = resolve(session, ref)
         if resolved is None:
             continue
@@ -108,7 +109,7 @@ def resolve(session: Session, ref: DirectiveRef) -> tuple[DirectiveRef, bool] | 
     if ref.doc_type is None:
         return None
     candidates = [
-        d for d in directives_by_number(session, compatible_types(ref.doc_type), ref.number)
+        d for d in directives_by_number(session, doc_types.compatible_types(ref.doc_type), ref.number)
         if issuer_compatible(ref, d)
     ]
     codes = {d.code for d in candidates}
@@ -129,13 +130,6 @@ def _inferred(ref: DirectiveRef) -> tuple[DirectiveRef, bool] | None:
     if ref.doc_type not in doc_types.PARTY_TYPES or issuer not in doc_types.PARTY_ISSUERS:
         return None
     return replace(ref, code=f"{ref.number}-{ref.doc_type}/{issuer}"), True
-
-
-def compatible_types(doc_type: str) -> set[str]:
-    """Type codes a prose type word may stand for ("quy định" is QĐ, QĐi or QyĐ)."""
-    if doc_type in doc_types.QUY_DINH_TYPES:
-        return set(doc_types.QUY_DINH_TYPES)
-    return {doc_type}
 
 
 def issuer_compatible(ref: DirectiveRef, directive: Directive) -> bool:

@@ -108,7 +108,7 @@ class IndicatorChanged(DetectedEvent):
     label: str
     unit: str
     period: str
-    value: float
+    new_value: float
     old_period: str
     old_value: float
     revision: bool
@@ -121,7 +121,7 @@ class IndicatorChanged(DetectedEvent):
 
     def key(self) -> str:
         base = f"indicator.changed:{self.portal_id}:{self.indicator}:{slug(self.locality)}:{self.period}"
-        return f"{base}:rev:{value_text(self.value)}" if self.revision else base
+        return f"{base}:rev:{value_text(self.new_value)}" if self.revision else base
 
 
 @dataclasses.dataclass(frozen=True)

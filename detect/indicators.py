@@ -125,7 +125,7 @@ def _event(
         label=mine.label,
         unit=mine.unit,
         period=mine.period,
-        value=mine.value,
+        new_value=mine.value,
         old_period=old.period,
         old_value=old.value,
         revision=revision,

@@ -6,6 +6,7 @@
     notify        flows.notify.notify          send pending alerts (events trigger it; a sweep too)
     digest        flows.notify.digest          the daily summary per digest subscription
     reprocess     flows.reprocess.reprocess    re-parse stored pages after a parser change
-"""
 
-DEPLOYMENT_NAME = "portalwatch"  # every flow is deployed under this name: "crawl-portal/portalwatch"
+Each flow is deployed under its own name ("crawl-portal/crawl-portal"), so the UI's deployment
+list reads as the list of things one can run.
+"""

@@ -22,13 +22,12 @@ from prefect.context import FlowRunContext
 from prefect.deployments import run_deployment
 from prefect.exceptions import ObjectNotFound
 
-from flows import DEPLOYMENT_NAME
 from flows.ingest import crawl
 from flows.reporting import children_markdown
 from portalwatch.config import load_config
 from portalwatch.errors import ConfigError
 
-PORTAL_DEPLOYMENT = f"crawl-portal/{DEPLOYMENT_NAME}"
+PORTAL_DEPLOYMENT = "crawl-portal/crawl-portal"  # deployments are named after their flow
 POLL_SECONDS = 5.0
 PAGE = 200  # child runs read per request
 

@@ -60,7 +60,24 @@ def find_directives(text: str) -> list[DirectiveRef]:
         key = (ref.code, ref.doc_type, ref.number) if ref.code is None else (ref.code, None, "")
         first = merged.get(key)
         merged[key] = ref if first is None else _fill(first, ref)
-    return list(merged.values())
+    return _absorb_code_less(list(merged.values()))
+
+
+def _absorb_code_less(refs: list[DirectiveRef]) -> list[DirectiveRef]:
+    """Drop "Chỉ thị 45 của Bộ Chính trị" when the same text also gives its code (45-CT/TW)."""
+    coded = [r for r in refs if r.code is not None]
+    kept: list[DirectiveRef] = []
+    for ref in refs:
+        if ref.code is None and ref.doc_type is not None:
+            same = [
+                c for c in coded
+                if c.doc_type in doc_types.compatible_types(ref.doc_type) and c.number == ref.number
+                and (ref.issuer_code is None or c.issuer_code in (None, ref.issuer_code))
+            ]
+            if len(same) == 1:
+                continue
+        kept.append(ref)
+    return kept
 
 
 def _fill(first: DirectiveRef, later: DirectiveRef) -> DirectiveRef:
@@ -69,8 +86,7 @@ def _fill(first: DirectiveRef, later: DirectiveRef) -> DirectiveRef:
         for name in ("issued_date", "title", "year", "issuer_code")
         if getattr(first, name) is None and getattr(later, name) is not None
     }
-    default_name = doc_types.issuer_default_name(first.issuer_code)
-    if later.issuer_name and first.issuer_name in (None, default_name):
+    if later.issuer_name and first.issuer_name is None:
         updates["issuer_name"] = later.issuer_name
     return replace(first, **updates) if updates else first
 
@@ -200,8 +216,6 @@ def _with_context(
         if ref.issued_date is None and (issued := date_after(text, folded, end)) is not None:
             ref = replace(ref, issued_date=issued[0], year=ref.year or issued[0].year)
             end = issued[1]
-    elif ref.code is not None and ref.issuer_name is None:
-        ref = replace(ref, issuer_name=doc_types.issuer_default_name(ref.issuer_code))
     title = title_after(text, folded, end)
     if title is not None:
         ref = replace(ref, title=title[0])

@@ -283,6 +283,13 @@ def state_issuer(written: str) -> str:
     return _STATE_ISSUERS.get(written) or written
 
 
+def compatible_types(doc_type: str) -> set[str]:
+    """Type codes a prose type word may stand for ("quy định" is QĐ, QĐi or QyĐ)."""
+    if doc_type in QUY_DINH_TYPES:
+        return set(QUY_DINH_TYPES)
+    return {doc_type}
+
+
 def type_name(code: str | None, party: bool) -> str | None:
     """Prose name of a type code in the Party or State table."""
     if code is None:

@@ -195,35 +195,31 @@ def _mount_optional() -> None:
 _mount_optional()
 
 
-@app.callback()
-def _root(
-    version: Annotated[bool, typer.Option("--version", help="Print the version and exit.")] = False,
-) -> None:
-    if version:
+def _print_version(value: bool) -> None:
+    if value:
         typer.echo(__version__)
         raise typer.Exit()
 
 
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """Watch Vietnamese government and Party-committee portals."""
+
+
 def main() -> None:
-    """Entry point: one-line errors, exit 2 for configuration, 1 for everything else."""
+    """Entry point: one-line errors, exit 2 for configuration, 1 for everything else.
+
+    Usage errors are typer's own (exit 2); errors portalwatch raises on purpose are one line.
+    """
     try:
-        app(standalone_mode=False)
+        app()
     except ConfigError as exc:
         typer.echo(f"portalwatch: {exc}", err=True)
         sys.exit(2)
     except PortalwatchError as exc:
         typer.echo(f"portalwatch: {exc}", err=True)
         sys.exit(1)
-    except typer.Exit as exc:
-        sys.exit(exc.exit_code)
-    except KeyboardInterrupt:
-        sys.exit(130)
-    except Exception as exc:  # click usage errors and friends arrive here in non-standalone mode
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
-        if isinstance(exc, click.exceptions.Abort):
-            sys.exit(1)
-        raise

@@ -28,7 +28,13 @@ DEFAULT_CONFIG_PATH = Path("deployments/portals.yaml")
 DEFAULT_DATABASE_URL = "sqlite:///portalwatch.db"
 DEFAULT_USER_AGENT = f"portalwatch/{__version__} (+https://github.com/portalwatch/portalwatch)"
 
-EVENT_TYPES = ("article.new", "directive.new", "indicator.changed", "person.post_changed")
+EVENT_TYPES = (
+    "article.new",
+    "directive.new",
+    "directive.portal_first",
+    "indicator.changed",
+    "person.post_changed",
+)
 Level = Literal["province", "district", "commune", "party", "other"]
 HttpUrl = Annotated[str, AnyHttpUrl]
 

@@ -67,7 +67,10 @@ def settings(delay: float, hosts: int) -> dict[str, Any]:
         "DOWNLOAD_TIMEOUT": 30,
         "DOWNLOAD_MAXSIZE": 10_000_000,
         "LOG_LEVEL": "ERROR",
-        "REACTOR_THREADPOOL_MAXSIZE": 4,
+        # Scrapy's own advice for broad crawls: schedule by downloader slot, so that requests
+        # waiting on one busy host do not hold the global concurrency.
+        "SCHEDULER_PRIORITY_QUEUE": "scrapy.pqueues.DownloaderAwarePriorityQueue",
+        "REACTOR_THREADPOOL_MAXSIZE": 20,
     }
 
 

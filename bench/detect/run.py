@@ -13,11 +13,13 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+sys.path[:0] = [str(ROOT), str(HERE)]
 
-from bench.detect.baseline import naive_directives, naive_indicators  # noqa: E402
-from bench.detect.replay import ReplayArticle, evaluate_replay, load_replay  # noqa: E402
+from baseline import naive_directives, naive_indicators  # noqa: E402
+from replay import ReplayArticle, evaluate_replay, load_replay  # noqa: E402
+
 from detect.evaluation import Passage, Score, evaluate, load_passages  # noqa: E402
 from parsers import find_directives, find_indicators  # noqa: E402
 from parsers.indicator_dictionary import IndicatorDictionary  # noqa: E402

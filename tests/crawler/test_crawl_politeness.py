@@ -136,3 +136,27 @@ async def test_global_cap_on_hosts_in_flight(make_site) -> None:  # type: ignore
     spans = sorted((min(h.started for h in s.hits), max(h.ended for h in s.hits)) for s in sites)
     assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))  # one after another
     assert spans[0][0] >= started
+
+
+async def test_portals_sharing_a_host_share_its_politeness(site: LoopbackSite) -> None:
+    """Commune sites often live under their province's host: one gate, one robots.txt."""
+    publish_newsroom(site, count=4, per_page=4)
+    for commune in ("xa-cam-giang", "xa-vi-huong"):
+        items = [(f"/{commune}/tin-tuc/{path.rsplit('/', 1)[1]}", title)
+                 for path, title in article_urls("/tin-tuc", 3)]  # fmt: skip
+        site.html(f"/{commune}/tin-tuc", listing_html(items))
+        for i, (path, title) in enumerate(items):
+            site.html(path, article_html(title, i))
+    portals = [
+        _portal(site, id="tinh"),
+        _portal(site, id="cam-giang", start_urls=[site.url("/xa-cam-giang/tin-tuc")]),
+        _portal(site, id="vi-huong", start_urls=[site.url("/xa-vi-huong/tin-tuc")]),
+    ]
+    result = await crawl_portals(portals, FAST, {}, limits=FAST_LIMITS)
+
+    assert [len(result[p].articles) for p in ("tinh", "cam-giang", "vi-huong")] == [4, 3, 3]
+    assert site.count("/robots.txt") == 1
+    robots = {f"{site.base}": "User-agent: *\nDisallow: /quan-tri/\n"}
+    assert all(crawl.robots == robots for crawl in result.values())  # each can keep the text
+    assert site.max_in_flight() == 1
+    assert min(site.start_gaps()) >= FAST.min_delay_seconds - TOLERANCE

@@ -86,7 +86,7 @@ def test_later_period_with_another_value_is_a_change(world: World) -> None:
     ]
     payload = changed[0].payload
     assert (payload["old_value"], payload["old_period"]) == (41, "2019")
-    assert (payload["value"], payload["period"]) == (298, "2022")
+    assert (payload["new_value"], payload["period"]) == (298, "2022")
     assert payload["unit"] == "mô hình" and payload["revision"] is False
     assert payload["old_article_url"].endswith("so-ket-dan-van-2019-101.html")
     assert payload["article_url"].endswith("dan-van-kheo-2022-202.html")
@@ -244,7 +244,7 @@ def test_an_edited_article_with_another_figure_is_a_revision(world: World) -> No
     assert [e.key for e in changed] == [
         "indicator.changed:bachthong:dan-van-kheo-models:bach-thong-bac-kan:2022:rev:301"
     ]
-    assert (changed[0].payload["old_value"], changed[0].payload["value"]) == (298, 301)
+    assert (changed[0].payload["old_value"], changed[0].payload["new_value"]) == (298, 301)
     with Session(world.engine) as session:
         values = session.execute(
             select(IndicatorObservation.value).where(IndicatorObservation.period == "2022")

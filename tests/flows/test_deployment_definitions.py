@@ -88,7 +88,7 @@ def test_every_flow_is_deployed_with_described_parameters() -> None:
     deployments = {d.flow_name: d for d in build_deployments(config, "/srv/portalwatch/portals.yaml")}
     assert set(deployments) == {"crawl", "crawl-portal", "crawl-all", "notify", "digest", "reprocess"}
     for deployment in deployments.values():
-        assert deployment.name == "portalwatch"
+        assert deployment.name == deployment.flow_name
         assert deployment.parameters == {"config_path": "/srv/portalwatch/portals.yaml"}
         schema = deployment._parameter_openapi_schema.model_dump()
         undescribed = [k for k, v in schema["properties"].items() if not v.get("description")]

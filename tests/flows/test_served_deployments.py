@@ -131,7 +131,7 @@ def _deployments(api: str, process: subprocess.Popen[bytes], log: Path) -> dict[
         pytest.fail(f"portalwatch serve exited {process.returncode}:\n{log.read_text()[-3000:]}")
     found = {}
     for flow in ("crawl", "crawl-portal", "crawl-all", "notify", "digest", "reprocess"):
-        response = httpx.get(f"{api}/deployments/name/{flow}/portalwatch", timeout=10)
+        response = httpx.get(f"{api}/deployments/name/{flow}/{flow}", timeout=10)
         if response.status_code != 200:
             return None
         found[flow] = response.json()["id"]

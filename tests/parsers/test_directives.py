@@ -84,3 +84,17 @@ def test_evidence_sentence_is_the_one_that_mentions_it() -> None:
     (ref,) = find_directives(text)
     assert ref.sentence == "Hội nghị quán triệt Chỉ thị số 35-CT/TW."
     assert ref.raw == "35-CT/TW"
+
+
+def test_code_less_mention_of_a_code_given_in_the_same_text_is_one_reference() -> None:
+    text = ("Quán triệt Chỉ thị 45 của Bộ Chính trị. Hội nghị triển khai Chỉ thị số 45-CT/TW "
+            "ngày 14/4/2025 của Bộ Chính trị về đại hội đảng bộ các cấp.")
+    refs = find_directives(text)
+    assert [(r.code, r.issued_date) for r in refs] == [("45-CT/TW", date(2025, 4, 14))]
+
+
+def test_code_less_mention_stays_when_two_codes_could_be_meant() -> None:
+    refs = find_directives("Nghị quyết số 17-NQ/HU, Nghị quyết số 17-NQ/TU và Nghị quyết 17 đều được học tập.")
+    assert [(r.code, r.doc_type, r.number) for r in refs] == [
+        ("17-NQ/HU", "NQ", "17"), ("17-NQ/TU", "NQ", "17"), (None, "NQ", "17")
+    ]

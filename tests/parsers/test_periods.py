@@ -100,10 +100,16 @@ def test_last_year_early_in_the_year() -> None:
     assert _period_of("Trong năm qua, có 41 mô hình.", "41 mô", date(2023, 12, 20)) == "2023"
 
 
-def test_day_counts_only_in_its_own_clause() -> None:
+def test_a_day_gives_its_year() -> None:
     text = "Ngày 25/3/2023, có 500 người tham gia; huyện có thêm 10 km đường."
-    assert _period_of(text, "500 người") == "2023-03-25"
+    assert _period_of(text, "500 người") == "2023"
     assert _period_of(text, "10 km") == "2023"
+
+
+def test_a_month_counts_only_in_the_figures_own_sentence() -> None:
+    text = "Ban được hợp nhất từ tháng 3/2025. Huyện tổ chức 126 hội nghị. Trong tháng 5/2025 có 40 hội nghị."
+    assert _period_of(text, "126 hội") == "2025"
+    assert _period_of(text, "40 hội") == "2025-05"
 
 
 def test_no_evidence_at_all() -> None:
