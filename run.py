@@ -35,7 +35,7 @@ def _fingerprint(extra: str) -> str:
 
 def ensure_env(extra: str = "main") -> None:
     """Create the virtual environment and install the locked dependencies when needed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036  (run.py is what an older Python meets first)
         sys.exit(f"portalwatch needs Python 3.11+, this is {sys.version.split()[0]}")
     stamp = VENV / f".portalwatch-{extra}"
     if stamp.exists() and stamp.read_text() == _fingerprint(extra):

@@ -3,10 +3,18 @@ politeness, conditional GET, size and time caps, redirects by hand, charset dete
 
     crawl_portals(portals, defaults, states) -> dict[portal id, PortalCrawl]   (async)
     crawl_portals_sync(portals, defaults, states) -> dict[portal id, PortalCrawl]
+    fetch_url(url) -> bytes                      one polite GET, FetchError on failure
+    fetch_page(url) -> FetchedPage               the same, as a page record (async)
+
+Each portal: robots.txt (once per host per run), its listing pages with pagination (max_pages
+per start URL; paging stops at the first page that brings no unseen article), its feeds and
+sitemaps, then the articles those point to that storage does not know, plus the known ones the
+caller marks for an edit check (CrawlState.refetch_known).
 """
 
 from crawler.limits import CrawlLimits
 from crawler.run import crawl_portals, crawl_portals_sync
+from crawler.single import fetch_page, fetch_url
 from crawler.types import CrawlState, FetchedPage, PortalCrawl, Validators
 
 __all__ = [
@@ -17,4 +25,6 @@ __all__ = [
     "Validators",
     "crawl_portals",
     "crawl_portals_sync",
+    "fetch_page",
+    "fetch_url",
 ]

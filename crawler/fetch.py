@@ -102,26 +102,24 @@ class PortalFetcher:
             await self.registry.release(host)
 
     async def fetch(self, url: str, kind: str, validators: Validators | None = None) -> FetchedPage:
-        """Fetch `url`; failures come back as a page with `error` set, never as an exception."""
+        """Fetch `url`; failures come back as a page with `error` set, never as an exception.
+        Every kind but "robots" is checked against the host's robots.txt first."""
         canonical = canonical_url(url)
         fetched_at = datetime.now(UTC)
         started = time.monotonic()
-        headers = _conditional(validators)
         try:
-            answer = await self._follow(url, headers)
-        except FetchFailure as exc:
+            answer = await self._follow(url, _conditional(validators), robots=kind != "robots")
+        except FetchError as exc:
+            failure = exc if isinstance(exc, FetchFailure) else FetchFailure(str(exc))
+            final = canonical_url(failure.final_url or url)
             return FetchedPage(
                 canonical,
-                canonical_url(exc.final_url or url),
+                final,
                 kind,
-                exc.status,
+                failure.status,
                 fetched_at,
                 elapsed_ms=_ms(started),
                 error=str(exc),
-            )
-        except FetchError as exc:
-            return FetchedPage(
-                canonical, canonical, kind, 0, fetched_at, elapsed_ms=_ms(started), error=str(exc)
             )
         return _page(canonical, kind, answer, fetched_at, started, validators)
 
@@ -167,7 +165,7 @@ class PortalFetcher:
         url = f"{host.key}/robots.txt"
         previous = self._known_robots.get(host.key)
         validators = self._validators.get(canonical_url(url)) if previous is not None else None
-        page = await self.fetch_unguarded(url, validators)
+        page = await self.fetch(url, "robots", validators)
         self.robots_pages.append(page)
         text: str | None = None
         if page.not_modified and previous is not None:
@@ -185,26 +183,6 @@ class PortalFetcher:
         host.robots = policy
         if policy.crawl_delay:
             host.gate.set_crawl_delay(min(policy.crawl_delay, self.limits.max_crawl_delay_seconds))
-
-    async def fetch_unguarded(self, url: str, validators: Validators | None) -> FetchedPage:
-        """Fetch without the robots check (robots.txt itself)."""
-        canonical = canonical_url(url)
-        fetched_at = datetime.now(UTC)
-        started = time.monotonic()
-        try:
-            answer = await self._follow(url, _conditional(validators), robots=False)
-        except FetchError as exc:
-            status = exc.status if isinstance(exc, FetchFailure) else 0
-            return FetchedPage(
-                canonical,
-                canonical,
-                "robots",
-                status,
-                fetched_at,
-                elapsed_ms=_ms(started),
-                error=str(exc),
-            )
-        return _page(canonical, "robots", answer, fetched_at, started, validators)
 
     async def _attempts(self, host: HostState, url: str, headers: dict[str, str]) -> _Answer:
         """One request with bounded retries on transient failures, 5xx and 429."""

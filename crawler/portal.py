@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from crawler.fetch import BUDGET_SPENT, PortalFetcher
@@ -16,6 +16,9 @@ from parsers.links import extract_listing
 from parsers.types import Link, ListingPage
 from portalwatch.config import PortalConfig
 from portalwatch.errors import ParseError
+
+ENTRY_KINDS = frozenset({"listing", "feed", "sitemap"})
+VALIDATOR_HEADERS = frozenset({"etag", "last-modified"})
 
 
 @dataclass
@@ -31,6 +34,7 @@ class _Run:
     seen_listings: set[str] = field(default_factory=set)
     found: dict[str, Link] = field(default_factory=dict)  # canonical article URL → link
     over_budget: int = 0
+    retry_later: int = 0  # articles that failed in a way worth retrying next run
 
     def validators(self, url: str) -> Validators | None:
         if self.state.force_refetch:
@@ -43,6 +47,8 @@ class _Run:
             self.over_budget += 1
         elif page.error:
             self.result.errors.append(f"{page.kind} {page.url}: {page.error}")
+            if page.kind == "article" and (page.status == 0 or page.status >= 500):
+                self.retry_later += 1
 
     def unseen(self, links: tuple[Link, ...]) -> list[Link]:
         """Links to articles on the portal's own hosts that this run has not met before,
@@ -80,6 +86,8 @@ async def crawl_portal(
     ]
     await asyncio.gather(*entries)
     await _fetch_articles(run)
+    if run.over_budget or run.retry_later:
+        _withhold_validators(run.result)
     run.result.pages[:0] = fetcher.robots_pages
     run.result.errors[:0] = [
         f"robots {p.url}: {p.error}" for p in fetcher.robots_pages if p.error and p.status >= 500
@@ -175,3 +183,12 @@ async def _fetch_articles(run: _Run) -> None:
     )
     for page in pages:
         run.record(page)
+
+
+def _withhold_validators(crawl: PortalCrawl) -> None:
+    """Articles were left unfetched: hand back no validators for the entry pages, so the next
+    run reads them in full (a 304 would hide the links it still has to follow)."""
+    for index, page in enumerate(crawl.pages):
+        if page.kind in ENTRY_KINDS and ("etag" in page.headers or "last-modified" in page.headers):
+            headers = {k: v for k, v in page.headers.items() if k not in VALIDATOR_HEADERS}
+            crawl.pages[index] = replace(page, headers=headers)

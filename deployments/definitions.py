@@ -10,16 +10,16 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
+from prefect.deployments.runner import RunnerDeployment
 from prefect.events import DeploymentEventTrigger
 from prefect.events.schemas.automations import Posture
-from prefect.deployments.runner import RunnerDeployment
 from prefect.flows import Flow
 from prefect.schedules import Cron, Schedule
 from prefect.types.entrypoint import EntrypointType
 
-from flows.events import BASELINE_LABEL, PORTAL_RESOURCE, alert_event_names
+from flows.events import BASELINE_LABEL, EVENT_PREFIX, PORTAL_RESOURCE
 from flows.fanout import crawl_all
 from flows.ingest import crawl
 from flows.notify import digest, notify
@@ -64,7 +64,7 @@ def notify_trigger() -> DeploymentEventTrigger:
     return DeploymentEventTrigger(
         name="portalwatch: notify on new events",
         description="A crawl stored new events: send their alerts now.",
-        expect=alert_event_names(),
+        expect={f"{EVENT_PREFIX}*"},  # every event type, present and future
         match={"prefect.resource.id": f"{PORTAL_RESOURCE}*", BASELINE_LABEL: "false"},
         for_each={"prefect.resource.id"},
         posture=Posture.Reactive,
@@ -80,14 +80,14 @@ def _slug(prefix: str, text: str) -> str:
 
 def _deploy(flow: Flow[..., Any], description: str, parameters: dict[str, Any],
             **options: Any) -> RunnerDeployment:  # fmt: skip
-    return flow.to_deployment(
+    return cast(RunnerDeployment, flow.to_deployment(  # sync context: not a coroutine
         name=flow.name,  # "crawl-portal/crawl-portal": the UI lists deployments by name
         description=description,
         parameters=parameters,
         tags=TAGS,
         entrypoint_type=EntrypointType.MODULE_PATH,
         **options,
-    )
+    ))
 
 
 def build_deployments(config: AppConfig, config_path: str | None = None) -> list[RunnerDeployment]:

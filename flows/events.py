@@ -59,13 +59,16 @@ def portal_resource(
 
 
 def related_resources(event: Event, portal: PortalConfig | None) -> list[dict[str, str]]:
-    """The locality, and the directive or indicator the event is about, as related resources."""
+    """The locality (the event's own, else the portal's), and the directive or indicator the
+    event is about, as related resources."""
     related: list[dict[str, str]] = []
-    if portal is not None and portal.locality:
+    own = event.payload.get("locality")
+    locality = own if isinstance(own, str) and own else (portal.locality if portal else "")
+    if locality and slug(locality):
         related.append({
-            "prefect.resource.id": LOCALITY_RESOURCE + slug(portal.locality),
+            "prefect.resource.id": LOCALITY_RESOURCE + slug(locality),
             "prefect.resource.role": "locality",
-            "prefect.resource.name": portal.locality,
+            "prefect.resource.name": locality,
         })
     subject = _subject(event.payload)
     if subject is not None:

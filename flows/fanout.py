@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, cast
 from uuid import UUID
 
 from prefect import flow, get_client, get_run_logger
@@ -53,13 +53,13 @@ def start_children(portal_ids: Sequence[str], parameters: dict[str, Any]) -> dic
     ctx = FlowRunContext.get()
     parent = ctx.flow_run.id if ctx and ctx.flow_run else "manual"
     return {
-        pid: run_deployment(
+        pid: cast(FlowRun, run_deployment(  # sync context: a FlowRun, not a coroutine
             PORTAL_DEPLOYMENT,
             parameters={"portal_id": pid, **parameters},
             timeout=0,
             idempotency_key=f"{parent}:{pid}",
             flow_run_name=f"crawl-portal-{pid}",
-        )
+        ))
         for pid in portal_ids
     }
 
@@ -100,7 +100,8 @@ def child_rows(runs: dict[str, FlowRun]) -> list[dict[str, str]]:
             "portal_id": pid,
             "flow_run_id": str(run.id),
             "flow_run_name": run.name,
-            "state": (state.name if state else "unknown") + (f": {state.message}" if state and state.message else ""),
+            "state": (state.name or state.type.value if state else "unknown")
+            + (f": {state.message}" if state and state.message else ""),
             "status": status,
         })
     return rows
@@ -139,7 +140,7 @@ def crawl_all(
                      config_path=config_path, database=database)  # fmt: skip
     if fan_out and not portal_deployed():
         raise ConfigError(f"fan_out: {PORTAL_DEPLOYMENT} is not deployed (run `portalwatch serve`)")
-    passed = {"force_refetch": force_refetch, "dry_run": dry_run}
+    passed: dict[str, Any] = {"force_refetch": force_refetch, "dry_run": dry_run}
     passed |= {k: v for k, v in (("config_path", config_path), ("database", database)) if v}
     children = start_children(ids, passed)
     logger.info("started %d crawl-portal runs; waiting up to %d min", len(children), wait_minutes)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict
+from typing import Any, cast
 
 from prefect import flow, get_run_logger
 from prefect.futures import PrefectFuture, as_completed
-from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from crawler.types import PortalCrawl
 from flows.reporting import log_reports, publish_crawl_report
@@ -38,7 +39,7 @@ def crawl_and_ingest(
     rt: Runtime, portals: Sequence[PortalConfig], force_refetch: bool
 ) -> list[PortalReport]:
     """Fetch the portals concurrently, ingest each as it lands; reports in config order."""
-    states = register_portals(rt.config, rt.engine, [p.id for p in portals], force_refetch)
+    states = register_portals(rt.config, rt.engine, portals, force_refetch)
     futures: dict[PrefectFuture[PortalCrawl], PortalConfig] = {
         fetch_portal.submit(rt.config, portal, states[portal.id]): portal for portal in portals
     }
@@ -77,7 +78,11 @@ def announce(rt: Runtime, reports: Sequence[PortalReport], deliver: bool) -> dic
     return summary
 
 
-@flow(name="crawl", log_prints=True, task_runner=ThreadPoolTaskRunner(max_workers=FETCH_THREADS))
+# (Prefect's generics make a ThreadPoolTaskRunner not quite a TaskRunner[PrefectFuture] to mypy.)
+FETCH_RUNNER = cast("TaskRunner[PrefectFuture[Any]]", ThreadPoolTaskRunner(max_workers=FETCH_THREADS))
+
+
+@flow(name="crawl", log_prints=True, task_runner=FETCH_RUNNER)
 def crawl(
     portal_ids: list[str] | None = None,
     force_refetch: bool = False,

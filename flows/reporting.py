@@ -6,7 +6,6 @@ import logging
 import re
 from collections.abc import Mapping, Sequence
 from typing import Any
-from uuid import UUID
 
 from prefect.artifacts import create_markdown_artifact
 
@@ -41,9 +40,9 @@ def publish_crawl_report(
     delivery: Mapping[str, int] | None,
     key: str,
     description: str,
-) -> UUID:
+) -> None:
     """The run's Markdown table (pages, new articles, directives, indicator changes, errors)."""
-    return create_markdown_artifact(
+    create_markdown_artifact(
         key=artifact_key(key),
         markdown=run_markdown(reports, delivery),
         description=description,

@@ -26,11 +26,9 @@ from flows.events import emit_stored_events
 from flows.hosts import host_slots
 from portalwatch.config import AppConfig, PortalConfig
 from portalwatch.errors import ConfigError, StorageError
-from portalwatch.pipeline import PortalReport, ingest_crawl
+from portalwatch.pipeline import PortalReport, ingest_crawl, read_crawl_states
 from storage.db import session_scope
 from storage.models import Event
-from storage.pages import crawl_state
-from storage.portals import sync_portals
 
 RetryCondition = Callable[[Task[..., Any], TaskRun, State[Any]], bool]
 
@@ -61,15 +59,10 @@ DATABASE_HICCUPS = (OperationalError, StorageError)
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(5),
       retry_condition_fn=retry_when(*DATABASE_HICCUPS))  # fmt: skip
 def register_portals(
-    config: AppConfig, engine: Engine, portal_ids: Sequence[str], force_refetch: bool
+    config: AppConfig, engine: Engine, portals: Sequence[PortalConfig], force_refetch: bool
 ) -> dict[str, CrawlState]:
     """Register the configured portals and read what storage already knows of each."""
-    now = datetime.now(UTC)
-    with session_scope(engine) as session:
-        sync_portals(session, config.portals)
-        return {
-            pid: crawl_state(session, pid, now, force_refetch=force_refetch) for pid in portal_ids
-        }
+    return read_crawl_states(engine, config, portals, datetime.now(UTC), force_refetch)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(10),

@@ -8,7 +8,7 @@ import json
 import sys
 from dataclasses import asdict
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 from zoneinfo import ZoneInfo
@@ -112,7 +112,7 @@ def crawl(
         fail("every portal failed (see errors above)")
 
 
-class ExportKind(str, Enum):
+class ExportKind(StrEnum):
     articles = "articles"
     directives = "directives"
     indicators = "indicators"
@@ -120,7 +120,7 @@ class ExportKind(str, Enum):
     alerts = "alerts"
 
 
-class ExportFormat(str, Enum):
+class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
 

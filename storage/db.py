@@ -27,6 +27,9 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA synchronous=NORMAL")  # safe with WAL; a commit no longer waits for fsync
     cursor.execute("PRAGMA busy_timeout=30000")  # several processes may share one file
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Read pages through the OS page cache, shared by every process: random lookups in the LSH
+    # band index then cost the same at 100k articles as at 1k (the private cache is 2 MiB).
+    cursor.execute("PRAGMA mmap_size=1073741824")
     cursor.close()
 
 

@@ -23,10 +23,18 @@ RESULTS = Path(__file__).parents[1] / "results"
 
 def start_simulator(portals: int, port: int) -> subprocess.Popen[str]:
     process = subprocess.Popen(
-        [sys.executable, "-m", "bench.crawl.simulator", "--portals", str(portals),
-         "--port", str(port)],
-        stdout=subprocess.PIPE, text=True,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "bench.crawl.simulator",
+            "--portals",
+            str(portals),
+            "--port",
+            str(port),
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert process.stdout is not None
     line = process.stdout.readline()
     if not line.startswith('{"ready": true'):
@@ -45,11 +53,26 @@ def run_crawler(module: str, args: argparse.Namespace) -> list[dict[str, Any]]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", module, "--portals", str(args.portals), "--port", str(args.port),
-         "--delay", str(args.delay), "--max-pages", str(args.max_pages),
-         "--hosts", str(args.hosts)],
-        capture_output=True, text=True, timeout=900, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            module,
+            "--portals",
+            str(args.portals),
+            "--port",
+            str(args.port),
+            "--delay",
+            str(args.delay),
+            "--max-pages",
+            str(args.max_pages),
+            "--hosts",
+            str(args.hosts),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     lines = [json.loads(x) for x in done.stdout.splitlines() if x.startswith("{")]
     if done.returncode != 0 or len(lines) != 2:
@@ -62,22 +85,40 @@ def run_crawler(module: str, args: argparse.Namespace) -> list[dict[str, Any]]:
 
 
 def table(rows: list[dict[str, Any]]) -> str:
-    cols = ["crawler", "phase", "wall_s", "requests", "req_per_s", "pages_200",
-            "not_modified", "articles", "requests_per_portal", "errors", "process_cpu_s"]  # fmt: skip
+    cols = [
+        "crawler",
+        "phase",
+        "wall_s",
+        "requests",
+        "req_per_s",
+        "pages_200",
+        "not_modified",
+        "articles",
+        "requests_per_portal",
+        "errors",
+        "process_cpu_s",
+    ]
     out = [" | ".join(cols), " | ".join("---" for _ in cols)]
     out += [" | ".join(str(r.get(c, "")) for c in cols) for r in rows]
     return "\n".join(out)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--portals", type=int, default=1000)
-    parser.add_argument("--port", type=int, default=18080)
-    parser.add_argument("--delay", type=float, default=0.01, help="seconds between requests to one host")
-    parser.add_argument("--max-pages", type=int, default=5)
-    parser.add_argument("--hosts", type=int, default=64, help="hosts crawled at once (both crawlers)")
-    args = parser.parse_args()
+def compute_ratios(rows: list[dict[str, Any]]) -> dict[str, float]:
+    """Ratios between the two crawlers' phases, from one run."""
+    by = {(r["crawler"], r["phase"]): r for r in rows}
+    pw_fresh, pw_again = by["portalwatch", "fresh"], by["portalwatch", "recrawl"]
+    sc_fresh, sc_again = by["scrapy", "fresh"], by["scrapy", "recrawl"]
+    return {
+        "fresh_throughput_pw_over_scrapy": round(pw_fresh["req_per_s"] / sc_fresh["req_per_s"], 2),
+        "fresh_wall_scrapy_over_pw": round(sc_fresh["wall_s"] / pw_fresh["wall_s"], 2),
+        "recrawl_wall_scrapy_over_pw": round(sc_again["wall_s"] / pw_again["wall_s"], 2),
+        "cpu_scrapy_over_pw": round(sc_fresh["process_cpu_s"] / pw_fresh["process_cpu_s"], 2),
+        "recrawl_304_share_pw": round(pw_again["not_modified"] / max(1, pw_again["requests"]), 3),
+    }
 
+
+def measure(args: argparse.Namespace) -> list[dict[str, Any]]:
+    """Both crawlers, one after the other, against one simulator."""
     simulator = start_simulator(args.portals, args.port)
     rows: list[dict[str, Any]] = []
     try:
@@ -92,22 +133,28 @@ def main() -> None:
     finally:
         simulator.terminate()
         simulator.wait(timeout=10)
+    return rows
 
-    by = {(r["crawler"], r["phase"]): r for r in rows}
-    ratios = {
-        "fresh_throughput_pw_over_scrapy": round(
-            by["portalwatch", "fresh"]["req_per_s"] / by["scrapy", "fresh"]["req_per_s"], 2),
-        "fresh_wall_scrapy_over_pw": round(
-            by["scrapy", "fresh"]["wall_s"] / by["portalwatch", "fresh"]["wall_s"], 2),
-        "recrawl_wall_scrapy_over_pw": round(
-            by["scrapy", "recrawl"]["wall_s"] / by["portalwatch", "recrawl"]["wall_s"], 2),
-        "cpu_scrapy_over_pw": round(
-            by["scrapy", "fresh"]["process_cpu_s"] / by["portalwatch", "fresh"]["process_cpu_s"], 2),
-        "recrawl_304_share_pw": round(
-            by["portalwatch", "recrawl"]["not_modified"] / max(1, by["portalwatch", "recrawl"]["requests"]), 3),
-    }  # fmt: skip
-    print(f"crawl bench: {args.portals} portals, delay {args.delay} s, 1 in flight per host, "
-          f"{args.hosts} hosts at once, max_pages {args.max_pages}")  # fmt: skip
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--portals", type=int, default=1000)
+    parser.add_argument("--port", type=int, default=18080)
+    parser.add_argument(
+        "--delay", type=float, default=0.01, help="seconds between requests to one host"
+    )
+    parser.add_argument("--max-pages", type=int, default=5)
+    parser.add_argument(
+        "--hosts", type=int, default=64, help="hosts crawled at once (both crawlers)"
+    )
+    args = parser.parse_args()
+
+    rows = measure(args)
+    ratios = compute_ratios(rows)
+    print(
+        f"crawl bench: {args.portals} portals, delay {args.delay} s, 1 in flight per host, "
+        f"{args.hosts} hosts at once, max_pages {args.max_pages}"
+    )
     print(table(rows))
     print(json.dumps(ratios))
     RESULTS.mkdir(exist_ok=True)

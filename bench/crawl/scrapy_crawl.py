@@ -38,12 +38,13 @@ class PortalSpider(scrapy.Spider):
 
     def listing(self, response: Response, page: int) -> Iterator[scrapy.Request]:
         found = extract_listing(response.text, response.url)
-        fresh = [l for l in found.article_links if canonical_url(l.url) not in self.known]
+        fresh = [x for x in found.article_links if canonical_url(x.url) not in self.known]
         for link in fresh:
             yield scrapy.Request(link.url, callback=self.article)
         if fresh and page < self.max_pages and found.next_pages:
-            yield scrapy.Request(found.next_pages[0].url, callback=self.listing,
-                                 cb_kwargs={"page": page + 1})
+            yield scrapy.Request(
+                found.next_pages[0].url, callback=self.listing, cb_kwargs={"page": page + 1}
+            )
 
     def article(self, response: Response) -> None:
         if response.text:  # decode, as the other crawler does
@@ -74,6 +75,23 @@ def settings(delay: float, hosts: int) -> dict[str, Any]:
     }
 
 
+def report(phase: str, crawler: Any, wall: float, portals: int) -> dict[str, Any]:
+    """One phase's figures from Scrapy's own stats."""
+    stats = crawler.stats.get_stats()
+    requests = stats.get("downloader/request_count", 0)
+    return {
+        "crawler": "scrapy",
+        "phase": phase,
+        "wall_s": round(wall, 2),
+        "requests": requests,
+        "pages_200": stats.get("downloader/response_status_count/200", 0),
+        "not_modified": stats.get("downloader/response_status_count/304", 0),
+        "articles": len(crawler.spider.fetched),
+        "errors": stats.get("log_count/ERROR", 0),
+        "requests_per_portal": round(requests / max(1, portals), 2),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--portals", type=int, default=1000)
@@ -91,8 +109,7 @@ def main() -> None:
     def crawl(phase: str) -> Any:
         crawler = process.create_crawler(PortalSpider)
         began = time.perf_counter()
-        deferred = process.crawl(crawler, starts=starts, known=set(known),
-                                 max_pages=args.max_pages)
+        deferred = process.crawl(crawler, starts=starts, known=set(known), max_pages=args.max_pages)
         deferred.addCallback(lambda _: phases.append((phase, crawler, time.perf_counter() - began)))
         return deferred
 
@@ -103,19 +120,7 @@ def main() -> None:
     crawl("fresh").addCallback(second)
     process.start()
     for phase, crawler, wall in phases:
-        stats = crawler.stats.get_stats()
-        requests = stats.get("downloader/request_count", 0)
-        print(json.dumps({
-            "crawler": "scrapy",
-            "phase": phase,
-            "wall_s": round(wall, 2),
-            "requests": requests,
-            "pages_200": stats.get("downloader/response_status_count/200", 0),
-            "not_modified": stats.get("downloader/response_status_count/304", 0),
-            "articles": len(crawler.spider.fetched),
-            "errors": stats.get("log_count/ERROR", 0),
-            "requests_per_portal": round(requests / max(1, args.portals), 2),
-        }), flush=True)
+        print(json.dumps(report(phase, crawler, wall, args.portals)), flush=True)
 
 
 if __name__ == "__main__":

@@ -70,7 +70,7 @@ def listing_page(portal: Portal, number: int) -> bytes:
     menu = "".join(f'<li><a href="/chuyen-muc-{k}">Chuyên mục {k}</a></li>' for k in range(12))
     return (
         f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>Tin tức - Cổng '
-        f"{portal.index}</title></head><body><div class=\"top-menu\"><ul>{menu}</ul></div>"
+        f'{portal.index}</title></head><body><div class="top-menu"><ul>{menu}</ul></div>'
         f'<ul class="list-news">{rows}</ul><div class="paging">{pager}</div>'
         f'<div class="footer">Cơ quan chủ quản: Ủy ban nhân dân xã. {PARAGRAPH}</div></body></html>'
     ).encode()
@@ -80,7 +80,7 @@ def article_page(portal: Portal, path: str) -> bytes:
     body = "".join(f"<p>{PARAGRAPH * 3}</p>" for _ in range(6))
     return (
         f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{path}</title>'
-        f'</head><body><h1>{HEADLINES[portal.index % len(HEADLINES)]}</h1>'
+        f"</head><body><h1>{HEADLINES[portal.index % len(HEADLINES)]}</h1>"
         f'<div class="content">{body}</div></body></html>'
     ).encode()
 

@@ -143,12 +143,17 @@ def test_custom_run_from_the_ui_completes(stack: Stack, tmp_path: Path) -> None:
             page.set_default_timeout(30_000)
             _start_custom_run(page, stack.ui)
             _watch_until_completed(page, stack)
+            page.get_by_text("tinhuy: ok (baseline)").first.wait_for()  # the run's log lines
             page.screenshot(path=str(ARTIFACTS / "prefect-ui-crawl-portal-completed.png"), full_page=True)
+            page.get_by_text("Artifacts", exact=True).first.click()
+            page.get_by_text("crawl-tinhuy").first.wait_for()  # the run's Markdown report
+            page.screenshot(path=str(ARTIFACTS / "prefect-ui-crawl-portal-artifact.png"), full_page=True)
         finally:
             browser.close()
             shutil.rmtree(profile, ignore_errors=True)
     runs = httpx.post(f"{stack.api}/flow_runs/filter", json={"sort": "START_TIME_DESC", "limit": 5}).json()
-    [run] = [r for r in runs if r["name"] == "crawl-portal-tinhuy"]
+    [run] = runs  # the form created exactly one run
+    assert run["name"] == "crawl-portal-tinhuy"
     assert run["state_type"] == "COMPLETED"
     assert run["parameters"]["portal_id"] == "tinhuy" and run["parameters"]["force_refetch"] is True
     engine = open_database(stack.database)
@@ -169,7 +174,9 @@ def _start_custom_run(page, ui: str) -> None:  # type: ignore[no-untyped-def]
     refetch = page.get_by_text("force_refetch (Optional)", exact=True).locator(FORM_PROPERTY)
     refetch.get_by_role("switch").click()
     page.get_by_role("button", name="Submit").click()
-    page.get_by_role("button", name="View run").first.click()
+    # back on the deployment page, the new run is listed: open it
+    page.locator("a[href*='/runs/flow-run/']").first.click()
+    page.wait_for_url("**/runs/flow-run/**")
 
 
 def _watch_until_completed(page, stack: Stack) -> None:  # type: ignore[no-untyped-def]

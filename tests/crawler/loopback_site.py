@@ -40,6 +40,7 @@ class Hit:
     started: float
     ended: float = 0.0
     status: int = 0
+    connection: int = 0  # the client's port: one per TCP connection
 
 
 Route = Reply | Sequence[Reply] | Callable[[Hit], Reply]
@@ -149,7 +150,8 @@ class _Handler(BaseHTTPRequestHandler):
         return
 
     def do_GET(self) -> None:
-        hit = Hit(self.path, {k.lower(): v for k, v in self.headers.items()}, time.monotonic())
+        headers = {k.lower(): v for k, v in self.headers.items()}
+        hit = Hit(self.path, headers, time.monotonic(), connection=self.client_address[1])
         self.site.record(hit)
         reply = self.site.answer(hit)
         try:

@@ -185,3 +185,19 @@ async def test_new_listing_page_without_validators_reads_only_new(site: Loopback
     await _crawl(site, _state_after(first))
 
     assert site.paths() == ["/robots.txt", "/tin-tuc"] and site.hits[1].status == 200
+
+
+async def test_unfinished_runs_hand_back_no_listing_validators(site: LoopbackSite) -> None:
+    """Articles left over (budget spent, server errors) must not hide behind a 304 next time."""
+    paths = publish_newsroom(site, count=6, per_page=6)
+    site.route(paths[0], Reply(status=503))
+    first = await _crawl(site)
+    listing = next(p for p in first.pages if p.kind == "listing")
+    assert "etag" not in listing.headers and len(first.articles) == 5
+    site.route(paths[0], Reply(body=b"<h1>Bai viet</h1>"))
+    site.hits.clear()
+
+    second = await _crawl(site, _state_after(first))
+
+    assert [p.url for p in second.articles] == [site.url(paths[0])]
+    assert next(p for p in second.pages if p.kind == "listing").headers["etag"] == '"list-1-6"'

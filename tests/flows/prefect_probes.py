@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 import httpx
@@ -34,6 +34,12 @@ def api_call(method: str, url: str, json: Any = None, attempts: int = 6) -> Any:
             return response.json()
         time.sleep(1 + attempt)
     raise AssertionError("unreachable")
+
+
+def forget_deployments(api: str, ids: Iterable[str]) -> None:
+    """Delete deployments (and the automations they own) a test registered."""
+    for deployment_id in ids:
+        httpx.delete(f"{api}/deployments/{deployment_id}", timeout=30)
 
 
 def server_events(api: str, resource_id: str, prefix: str = "portalwatch.") -> list[dict[str, Any]]:

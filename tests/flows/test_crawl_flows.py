@@ -6,10 +6,10 @@ import socket
 from pathlib import Path
 
 import pytest
-from prefect.states import State
-
 from commune_site import CommuneSite, config_text
+from prefect.states import State
 from prefect_probes import artifacts, eventually, server_events
+
 from flows.fanout import crawl_all
 from flows.ingest import crawl
 from flows.portal import crawl_portal
@@ -84,6 +84,12 @@ def test_crawl_portal_ends_failed_for_a_down_portal(prefect_server: None, tmp_pa
                                 database=f"sqlite:///{tmp_path / 'pw.db'}", return_state=True)  # fmt: skip
     assert state.is_failed()
     assert state.message and state.message.startswith("xa-mat-ket-noi:")
+
+
+def test_crawl_portal_returns_its_report(prefect_server: None, commune_config: str, tmp_path: Path) -> None:
+    report = crawl_portal(portal_id="tanlap", config_path=commune_config,
+                          database=f"sqlite:///{tmp_path / 'pw.db'}")  # fmt: skip
+    assert (report["portal_id"], report["status"], report["new_articles"]) == ("tanlap", "ok", 2)
 
 
 def test_crawl_all_outside_a_deployment_crawls_in_process(

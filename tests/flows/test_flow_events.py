@@ -48,6 +48,14 @@ def test_same_stored_event_gives_same_prefect_event_id() -> None:
     assert {r["prefect.resource.role"] for r in a["related"]} == {"locality", "indicator"}
 
 
+def test_an_indicator_attributed_elsewhere_relates_to_that_locality() -> None:
+    event = _event("indicator.changed", "indicator.changed:bachthong:hop-tac-xa:2024",
+                   {"indicator": "hop-tac-xa", "locality": "Phủ Thông, Thái Nguyên"})  # fmt: skip
+    roles = {r["prefect.resource.role"]: r for r in to_prefect_event(event, PORTAL)["related"]}
+    assert roles["locality"]["prefect.resource.id"] == "portalwatch.locality.phu-thong-thai-nguyen"
+    assert to_prefect_event(event, PORTAL)["resource"]["portalwatch.locality"] == "Bạch Thông, Bắc Kạn"
+
+
 def test_baseline_events_are_labelled_so_the_trigger_skips_them() -> None:
     spec = to_prefect_event(_event("article.new", "article.new:https://x.example/a", {}, baseline=True), PORTAL)
     assert spec["resource"]["portalwatch.baseline"] == "true"

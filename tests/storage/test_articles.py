@@ -233,3 +233,10 @@ def test_two_processes_storing_the_same_urls_make_one_article_each(db: Engine, d
         versions = Counter(session.execute(select(ArticleVersion.article_id)).scalars())
     assert sorted(versions.values()) == [2] * len(urls)
     assert count(db, Article) == len(urls)
+
+
+def test_an_empty_text_is_stored_without_bands_and_never_linked(db: Engine) -> None:
+    a = store(db, "tinh", "https://tinh.example.vn/van-ban/trang-trong.aspx", "")
+    b = store(db, "tinh", "https://tinh.example.vn/van-ban/trang-trong-2.aspx", "")
+    assert (a.status, b.status) == ("new", "new")
+    assert count(db, ArticleBand) == 0 and count(db, ArticleVersion) == 2

@@ -12,7 +12,15 @@ from crawler.types import FetchedPage
 from portalwatch.config import PortalConfig
 from storage.db import open_database, session_scope
 from storage.exports import export_records
-from storage.models import Article, Delivery, Directive, DirectiveMention, Event, IndicatorObservation, Page
+from storage.models import (
+    Article,
+    Delivery,
+    Directive,
+    DirectiveMention,
+    Event,
+    IndicatorObservation,
+    Page,
+)
 from storage.pages import crawl_state, record_pages, stored_article_pages
 from storage.portals import is_baseline, mark_crawled, sync_portals
 
