@@ -68,10 +68,15 @@ class _Run:
         return host in self.own_hosts
 
 
-def own_hosts(portal: PortalConfig) -> set[str]:
-    """Hosts the portal's entry URLs name (www. folded)."""
+def entry_hosts(portal: PortalConfig) -> set[str]:
+    """Host names the portal's entry URLs name, as written."""
     urls = [*portal.start_urls, *portal.feeds, *portal.sitemaps]
-    return {(urlsplit(u).hostname or "").lower().removeprefix("www.") for u in urls}
+    return {(urlsplit(u).hostname or "").lower() for u in urls}
+
+
+def own_hosts(portal: PortalConfig) -> set[str]:
+    """Hosts whose links count as the portal's own (www. folded)."""
+    return {host.removeprefix("www.") for host in entry_hosts(portal)}
 
 
 async def crawl_portal(

@@ -9,7 +9,7 @@ from crawler.clients import HostRegistry, TlsMode
 from crawler.fetch import PortalFetcher
 from crawler.limits import CrawlLimits
 from crawler.netguard import AddressGuard, host_key
-from crawler.portal import crawl_portal, own_hosts
+from crawler.portal import crawl_portal, entry_hosts
 from crawler.types import CrawlState, PortalCrawl
 from portalwatch.config import CrawlerSettings, PortalConfig
 
@@ -74,7 +74,7 @@ async def _guarded(
 ) -> PortalCrawl:
     """The one place a portal's unexpected failure is caught and recorded."""
     settings = portal.crawler(defaults)
-    trusted = await guard.trusted(own_hosts(portal))
+    trusted = await guard.trusted(entry_hosts(portal))
     fetcher = PortalFetcher(
         settings,
         TlsMode(portal.verify_tls, portal.legacy_tls),

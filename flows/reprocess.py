@@ -21,6 +21,7 @@ from detect import detect_article
 from flows.ingest import announce
 from flows.reporting import log_reports, publish_crawl_report
 from flows.runtime import runtime
+from parsers import parse_page
 from portalwatch.config import PortalConfig
 from portalwatch.errors import ParseError
 from portalwatch.pipeline import PortalReport
@@ -36,8 +37,6 @@ def reparse_page(
     engine: Engine, portal: PortalConfig, url: str, body: bytes, baseline: bool, report: PortalReport
 ) -> None:
     """One stored page in its own transaction; a page that no longer parses is an error line."""
-    from parsers import parse_page
-
     now = datetime.now(UTC)
     try:
         parsed = parse_page(body, url, profile=portal.profile, locality=portal.locality or None)

@@ -182,17 +182,17 @@ def db_upgrade(database_url: DatabaseOpt = None, config: ConfigOpt = None) -> No
     typer.echo("database is up to date")
 
 
-def _mount_optional() -> None:
-    """Sub-commands that live beside their package."""
-    try:
-        from portalwatch.cli_alerts import alerts_app, subscribe_app
-    except ImportError:
-        return
+def _mount_subcommands() -> None:
+    """Sub-commands that live in modules of their own."""
+    from portalwatch.cli_alerts import alerts_app, subscribe_app
+    from portalwatch.cli_serve import serve_command
+
+    app.command("serve")(serve_command)
     app.add_typer(alerts_app, name="alerts")
     app.add_typer(subscribe_app, name="subscribe")
 
 
-_mount_optional()
+_mount_subcommands()
 
 
 def _print_version(value: bool) -> None:

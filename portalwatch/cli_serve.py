@@ -35,7 +35,7 @@ def main() -> None:
     app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     app.command()(serve_command)
     try:
-        app(standalone_mode=False)
+        app()  # usage errors: typer's own message and exit code 2
     except PortalwatchError as exc:
         typer.echo(f"portalwatch: {exc}", err=True)
         sys.exit(2 if isinstance(exc, ConfigError) else 1)

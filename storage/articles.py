@@ -13,12 +13,14 @@ import difflib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from sqlalchemy import Row, Select, and_, bindparam, delete, insert, or_, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
-from sqlmodel import Session
+from sqlalchemy.engine import CursorResult
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import Session, col
 
 import parsers
 from dedup import (
@@ -94,7 +96,7 @@ def upsert_article(
 
 
 def _by_url(session: Session, url: str) -> Article | None:
-    stmt = select(Article).where(Article.url == url).execution_options(populate_existing=True)
+    stmt = select(Article).where(col(Article.url) == url).execution_options(populate_existing=True)
     return session.scalars(stmt).first()
 
 
@@ -119,7 +121,10 @@ def _insert(
         "first_seen_at": now,
         "last_seen_at": now,
     }
-    article_id = session.execute(_insert_ignoring(session), values).scalar()
+    try:
+        article_id = session.execute(_insert_ignoring(session), values).scalar()
+    except IntegrityError as exc:  # ON CONFLICT covers the URL; this is a missing portal row
+        raise StorageError(f"{url}: cannot store for portal {portal_id!r}: {exc.orig}") from None
     if article_id is None:
         return None
     _add_version(session, article_id, 1, content, now)
@@ -130,7 +135,7 @@ def _insert(
 
 
 _INSERT_IGNORING = {
-    name: dialect_insert(Article).on_conflict_do_nothing(index_elements=["url"]).returning(Article.id)
+    name: dialect_insert(Article).on_conflict_do_nothing(index_elements=["url"]).returning(col(Article.id))
     for name, dialect_insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
 }
 
@@ -153,11 +158,11 @@ def _edit(
         values.pop("published_at")  # a re-parse that lost the date keeps the known one
     stmt = (
         update(Article)
-        .where(Article.id == row.id, Article.version == previous)
+        .where(col(Article.id) == row.id, col(Article.version) == previous)
         .values(**values, version=previous + 1, last_seen_at=now)
         .execution_options(synchronize_session=False)
     )
-    if session.execute(stmt).rowcount != 1:
+    if cast("CursorResult[Any]", session.execute(stmt)).rowcount != 1:
         return None
     assert row.id is not None
     _add_version(session, row.id, previous + 1, content, now)
@@ -182,7 +187,7 @@ def _add_version(
 
 def _store_bands(session: Session, article_id: int, sig: Signature, *, replace: bool) -> None:
     if replace:
-        session.execute(delete(ArticleBand).where(ArticleBand.article_id == article_id))
+        session.execute(delete(ArticleBand).where(col(ArticleBand.article_id) == article_id))
     rows = [
         {"article_id": article_id, "band": band, "bucket": bucket}
         for band, bucket in lsh_buckets(sig)
@@ -192,9 +197,9 @@ def _store_bands(session: Session, article_id: int, sig: Signature, *, replace: 
 
 
 _EXACT = (
-    select(Article.id, Article.duplicate_of, Article.first_seen_at)
-    .where(Article.content_hash == bindparam("digest"))
-    .order_by(Article.first_seen_at, Article.id)
+    select(col(Article.id), col(Article.duplicate_of), col(Article.first_seen_at))
+    .where(col(Article.content_hash) == bindparam("digest"))
+    .order_by(col(Article.first_seen_at), col(Article.id))
     .limit(1)
 )
 
@@ -217,23 +222,23 @@ def find_duplicate_root(session: Session, digest: str, sig: Signature) -> int | 
     return _root(session, min(matches, key=lambda c: (c.first_seen_at, c.id)))
 
 
-def _candidate_query() -> Select[Any]:
+def _candidate_query() -> Select[int | None, int | None, datetime, bytes | None]:
     """Articles sharing a (band, bucket) with the bound buckets `k0`…: one indexed query.
 
     An OR of equalities: SQLite answers it with a MULTI-INDEX OR and PostgreSQL with a
     BitmapOr over ix_articleband_bucket; a row-value IN gets a full scan on SQLite. Built once:
     compiling 64 comparisons per article would cost more than running the query."""
-    sharing = select(ArticleBand.article_id).where(
+    sharing = select(col(ArticleBand.article_id)).where(
         or_(
             *(
-                and_(ArticleBand.band == band, ArticleBand.bucket == bindparam(f"k{band}"))
+                and_(col(ArticleBand.band) == band, col(ArticleBand.bucket) == bindparam(f"k{band}"))
                 for band in range(BANDS)
             )
         )
     )
-    return select(Article.id, Article.duplicate_of, Article.first_seen_at, Article.minhash).where(
-        Article.id.in_(sharing)
-    )
+    return select(
+        col(Article.id), col(Article.duplicate_of), col(Article.first_seen_at), col(Article.minhash)
+    ).where(col(Article.id).in_(sharing))
 
 
 _CANDIDATES = _candidate_query()
@@ -259,7 +264,7 @@ def _root(session: Session, match: Row[Any]) -> int:
         seen.add(parent)
         current = parent
         parent = session.execute(
-            select(Article.duplicate_of).where(Article.id == current)
+            select(col(Article.duplicate_of)).where(col(Article.id) == current)
         ).scalar()
     return int(current)
 
@@ -268,8 +273,8 @@ def article_versions(session: Session, article_id: int) -> list[ArticleVersion]:
     """Every stored text of an article, oldest first."""
     stmt = (
         select(ArticleVersion)
-        .where(ArticleVersion.article_id == article_id)
-        .order_by(ArticleVersion.version)
+        .where(col(ArticleVersion.article_id) == article_id)
+        .order_by(col(ArticleVersion.version))
     )
     return list(session.scalars(stmt))
 

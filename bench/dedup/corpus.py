@@ -204,7 +204,7 @@ _BODY = (2, 2, 2, 3, 4, 5, 6, 7)  # result-heavy, as real reports are
 
 def _skeleton(rng: Rng, ctx: Context) -> Skeleton:
     seed = rng.getrandbits(32)
-    paragraphs = [((0, seed), (1, seed + 1))]
+    paragraphs: list[tuple[tuple[int, int], ...]] = [((0, seed), (1, seed + 1))]
     for p in range(rng.randint(3, 6)):
         count = rng.randint(2, 4)
         paragraphs.append(tuple((rng.choice(_BODY), seed + 10 * p + i + 2) for i in range(count)))

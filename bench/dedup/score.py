@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,7 @@ class Scores:
     decoys_linked: int  # decoys wrongly linked to anything
 
 
-def _pairs(sizes: Counter[object]) -> int:
+def _pairs(sizes: Mapping[Any, int]) -> int:
     return sum(n * (n - 1) // 2 for n in sizes.values())
 
 

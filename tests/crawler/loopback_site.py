@@ -60,7 +60,7 @@ class LoopbackSite:
     # -- lifecycle -------------------------------------------------------------------------
     def start(self) -> LoopbackSite:
         handler = type("Handler", (_Handler,), {"site": self})
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        server = _StampingServer(("127.0.0.1", 0), handler)
         server.daemon_threads = True
         if self._tls is not None:
             server.socket = self._tls.wrap_socket(server.socket, server_side=True)
@@ -142,16 +142,41 @@ class LoopbackSite:
         return [b - a for a, b in itertools.pairwise(starts)]
 
 
+class _StampingServer(ThreadingHTTPServer):
+    """Notes when each connection was accepted: a new connection's first request started then,
+    not when its handler thread got round to reading it (late on a busy machine)."""
+
+    def get_request(self) -> tuple[socket.socket, tuple[str, int]]:
+        connection, address = super().get_request()
+        with _ACCEPTED_LOCK:
+            _ACCEPTED[connection.fileno()] = time.monotonic()
+        return connection, address
+
+
+_ACCEPTED: dict[int, float] = {}
+_ACCEPTED_LOCK = threading.Lock()
+
+
 class _Handler(BaseHTTPRequestHandler):
     site: LoopbackSite
     protocol_version = "HTTP/1.1"
+
+    def setup(self) -> None:
+        super().setup()
+        with _ACCEPTED_LOCK:
+            self.accepted_at: float | None = _ACCEPTED.pop(self.connection.fileno(), None)
+
+    def _started(self) -> float:
+        """Accept time for a connection's first request, arrival time for the others."""
+        accepted, self.accepted_at = self.accepted_at, None
+        return accepted if accepted is not None else time.monotonic()
 
     def log_message(self, format: str, *args: object) -> None:
         return
 
     def do_GET(self) -> None:
         headers = {k.lower(): v for k, v in self.headers.items()}
-        hit = Hit(self.path, headers, time.monotonic(), connection=self.client_address[1])
+        hit = Hit(self.path, headers, self._started(), connection=self.client_address[1])
         self.site.record(hit)
         reply = self.site.answer(hit)
         try:

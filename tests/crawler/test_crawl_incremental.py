@@ -112,7 +112,8 @@ async def test_force_refetch_ignores_validators_and_known(site: LoopbackSite) ->
     assert not any("if-none-match" in h.headers for h in site.hits if h.path != "/robots.txt")
 
 
-async def test_feed_and_sitemap_with_conditional_get(site: LoopbackSite) -> None:
+def _publish_feed_and_sitemap(site: LoopbackSite) -> list[tuple[str, str]]:
+    """An RSS feed with two items and a sitemap index whose child lists three."""
     site.route("/robots.txt", Reply(status=404))
     items = [(f"/tin-tuc/{slug(t)}-{500 + i}.html", t) for i, t in enumerate(HEADLINES[:4])]
     rss = "".join(
@@ -154,6 +155,11 @@ async def test_feed_and_sitemap_with_conditional_get(site: LoopbackSite) -> None
     )
     for i, (path, title) in enumerate(items):
         site.html(path, article_html(title, i))
+    return items
+
+
+async def test_feed_and_sitemap_with_conditional_get(site: LoopbackSite) -> None:
+    items = _publish_feed_and_sitemap(site)
     fields = {
         "start_urls": [],
         "feeds": [site.url("/rss/")],

@@ -39,6 +39,7 @@ def api_call(method: str, url: str, json: Any = None, attempts: int = 6) -> Any:
 def forget_deployments(api: str, ids: Iterable[str]) -> None:
     """Delete deployments (and the automations they own) a test registered."""
     for deployment_id in ids:
+        httpx.delete(f"{api}/automations/owned-by/prefect.deployment.{deployment_id}", timeout=30)
         httpx.delete(f"{api}/deployments/{deployment_id}", timeout=30)
 
 

@@ -12,6 +12,7 @@ from prefect_probes import artifacts, eventually, server_events
 
 from flows.fanout import crawl_all
 from flows.ingest import crawl
+from flows.notify import digest, notify
 from flows.portal import crawl_portal
 from flows.reprocess import reprocess
 from storage.db import open_database, session_scope
@@ -63,6 +64,27 @@ def test_crawl_twice_reports_baseline_then_news_and_publishes_events(
     assert "| tanlap | ok | 3 | 0 | 1 |" in latest["data"]
 
 
+def test_digest_keeps_the_days_events_until_digest_time(
+    prefect_server: None, commune: CommuneSite, tmp_path: Path
+) -> None:
+    """A digest subscription's alerts wait for its time; notify does not send them either."""
+    path = tmp_path / "digest.yaml"
+    path.write_text(config_text(commune.base_url) + (
+        "subscriptions:\n  - name: phong-vien-xa\n    urls: [\"json://127.0.0.1:9/digest\"]\n"
+        "    events: [directive.new]\n    mode: digest\n    digest_time: \"17:00\"\n"
+    ), encoding="utf-8")  # fmt: skip
+    database = f"sqlite:///{tmp_path / 'pw.db'}"
+    crawl(config_path=str(path), database=database)
+    commune.advance()
+    [report] = crawl(config_path=str(path), database=database)
+    assert report["new_directives"] >= 1
+    counts = digest(config_path=str(path), database=database)
+    assert counts["messages"] == 0 and counts["sent"] == 0 and counts["pending"] >= 1
+    assert notify(config_path=str(path), database=database)["sent"] == 0
+    alerts = _records(database, "alerts")
+    assert alerts and {a["status"] for a in alerts} == {"pending"}
+
+
 def test_a_down_portal_is_a_failed_row_not_a_failed_run(
     prefect_server: None, commune: CommuneSite, tmp_path: Path
 ) -> None:
@@ -105,8 +127,11 @@ def test_reprocess_parses_stored_pages_without_fetching(
     database = f"sqlite:///{tmp_path / 'pw.db'}"
     crawl(config_path=commune_config, database=database, dry_run=True)
     hits = len(commune.hits)
+    before = {kind: _records(database, kind) for kind in ("directives", "events", "indicators")}
     [report] = reprocess(config_path=commune_config, database=database)
     assert len(commune.hits) == hits, "reprocess fetched pages"
+    after = {kind: _records(database, kind) for kind in ("directives", "events", "indicators")}
+    assert after == before, "reprocessing unchanged pages with an unchanged parser changed facts"
     assert report["portal_id"] == "tanlap" and report["status"] == "ok"
     assert report["new_articles"] == 0 and report["errors"] == []
     assert len(_records(database, "articles")) == 2

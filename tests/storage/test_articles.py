@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from articles_race import store_in_lockstep
@@ -190,12 +191,13 @@ def test_candidate_lookup_is_answered_from_the_band_index(db: Engine) -> None:
             assert "ix_articleband_bucket" in " ".join(r[0] for r in rows)
 
 
-def _positional(compiled, params):  # type: ignore[no-untyped-def]
+def _positional(compiled: Any, params: dict[str, int]) -> tuple[Any, ...]:
+    """SQLite's qmark parameters, in the order the compiled statement wants them."""
     values = {**compiled.params, **params}
     return tuple(values[name] for name in compiled.positiontup)
 
 
-def _named(compiled, params):  # type: ignore[no-untyped-def]
+def _named(compiled: Any, params: dict[str, int]) -> dict[str, Any]:
     return {**compiled.params, **params}
 
 
@@ -240,3 +242,9 @@ def test_an_empty_text_is_stored_without_bands_and_never_linked(db: Engine) -> N
     b = store(db, "tinh", "https://tinh.example.vn/van-ban/trang-trong-2.aspx", "")
     assert (a.status, b.status) == ("new", "new")
     assert count(db, ArticleBand) == 0 and count(db, ArticleVersion) == 2
+
+
+def test_an_unknown_portal_is_one_clear_storage_error(db: Engine) -> None:
+    with pytest.raises(StorageError, match="cannot store for portal 'khong-co'"):
+        store(db, "khong-co", "https://khong-co.example.vn/bai-1.html", fixture_text("district_original"))
+    assert count(db, Article) == 0
