@@ -9,12 +9,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 import httpx
 
 from crawler.charset import decode_body
 from crawler.clients import HostRegistry, HostState, TlsMode
+from crawler.gate import HostBlocked
 from crawler.limits import CrawlLimits
 from crawler.netguard import AddressGuard, IPAddress, host_key
 from crawler.robots import ALLOW_ALL, DISALLOW_ALL, parse_robots
@@ -51,12 +52,15 @@ _TRANSIENT = (
 
 
 class FetchFailure(FetchError):
-    """A request that ended without a usable answer; `status` is 0 when nothing came back."""
+    """A request that ended without a usable answer; `status` is 0 when nothing came back;
+    `transient` when it may well succeed next time (timeouts, resets, 5xx, throttling)."""
 
-    def __init__(self, message: str, status: int = 0, final_url: str | None = None) -> None:
+    def __init__(self, message: str, status: int = 0, final_url: str | None = None,
+                 transient: bool = False) -> None:  # fmt: skip
         super().__init__(message)
         self.status = status
         self.final_url = final_url
+        self.transient = transient
 
 
 @dataclass
@@ -111,6 +115,7 @@ class PortalFetcher:
             answer = await self._follow(url, _conditional(validators), robots=kind != "robots")
         except FetchError as exc:
             failure = exc if isinstance(exc, FetchFailure) else FetchFailure(str(exc))
+            transient = failure.transient or isinstance(exc, HostBlocked)
             final = canonical_url(failure.final_url or url)
             return FetchedPage(
                 canonical,
@@ -120,6 +125,7 @@ class PortalFetcher:
                 fetched_at,
                 elapsed_ms=_ms(started),
                 error=str(exc),
+                transient=transient,
             )
         return _page(canonical, kind, answer, fetched_at, started, validators)
 
@@ -128,14 +134,18 @@ class PortalFetcher:
         seen: set[str] = set()
         current = url
         for _ in range(self.limits.max_redirects + 1):
-            canonical = canonical_url(current)
+            canonical = _checked_canonical(current)
             if canonical in seen:
                 raise FetchFailure(f"redirect loop at {canonical}", final_url=current)
             seen.add(canonical)
             await self.guard.check(current, self.trusted)
             host = await self._host(current, robots)
             if robots and host.robots is not None and not host.robots.allows(current):
-                raise FetchFailure(_robots_refusal(host), final_url=current)
+                raise FetchFailure(
+                    _robots_refusal(host),
+                    final_url=current,
+                    transient=host.robots_error is not None,
+                )
             answer = await self._attempts(host, current, headers)
             location = answer.headers.get("location")
             if answer.status not in REDIRECTS or not location:
@@ -192,14 +202,14 @@ class PortalFetcher:
                 answer = await self._once(host, url, headers)
             except _TRANSIENT as exc:
                 if attempt >= self.limits.max_retries:
-                    raise FetchFailure(_one_line(exc), final_url=url) from None
+                    raise FetchFailure(_one_line(exc), final_url=url, transient=True) from None
             else:
                 if answer.status not in RETRY_STATUS:
                     return answer
                 if answer.status in (429, 503):
                     self._throttled(host, answer)
                 if attempt >= self.limits.max_retries:
-                    raise FetchFailure(f"HTTP {answer.status}", answer.status, url)
+                    raise FetchFailure(f"HTTP {answer.status}", answer.status, url, transient=True)
                 if answer.status in (429, 503) and host.gate.wait_needed():
                     attempt += 1
                     continue  # the gate itself waits out Retry-After
@@ -214,12 +224,15 @@ class PortalFetcher:
                 f"HTTP {answer.status} with Retry-After {retry_after:.0f} s; host skipped",
                 answer.status,
                 answer.url,
+                transient=True,
             )
 
     async def _once(self, host: HostState, url: str, headers: dict[str, str]) -> _Answer:
         """Exactly one HTTP request, inside the host's gate and the total time cap."""
         if self.requests >= self.limits.max_requests_per_portal:
-            raise FetchFailure(f"{BUDGET_SPENT} of {self.limits.max_requests_per_portal} spent")
+            raise FetchFailure(
+                f"{BUDGET_SPENT} of {self.limits.max_requests_per_portal} spent", transient=True
+            )
         self.requests += 1
         settings = self.settings
         client = self.registry.client(
@@ -239,7 +252,7 @@ class PortalFetcher:
                 if isinstance(exc, _TRANSIENT):
                     raise  # connect timeouts are retried
                 raise FetchFailure(
-                    f"timed out after {settings.timeout_seconds:g} s", final_url=url
+                    f"timed out after {settings.timeout_seconds:g} s", final_url=url, transient=True
                 ) from None
             except _TRANSIENT:
                 raise
@@ -314,6 +327,17 @@ def _page(
         not_modified=not_modified,
         error=error,
     )
+
+
+def _checked_canonical(url: str) -> str:
+    """The canonical form of a URL about to be requested; a malformed one (a port out of
+    range, a broken IPv6 literal) is a FetchFailure rather than a crash."""
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError when out of range
+    except ValueError:
+        raise FetchFailure(f"malformed URL {url[:200]!r}") from None
+    return canonical_url(url)
 
 
 def _conditional(validators: Validators | None) -> dict[str, str]:

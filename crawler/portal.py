@@ -47,7 +47,7 @@ class _Run:
             self.over_budget += 1
         elif page.error:
             self.result.errors.append(f"{page.kind} {page.url}: {page.error}")
-            if page.kind == "article" and (page.status == 0 or page.status >= 500):
+            if page.kind == "article" and page.transient:
                 self.retry_later += 1
 
     def unseen(self, links: tuple[Link, ...]) -> list[Link]:

@@ -43,6 +43,7 @@ class FetchedPage:
     elapsed_ms: float = 0.0
     not_modified: bool = False  # answered 304 to a conditional GET
     error: str | None = None  # one-line reason when the fetch failed
+    transient: bool = False  # the failure may go away by itself (timeout, reset, 5xx, 429)
 
 
 @dataclass

@@ -46,9 +46,9 @@ def parse_sitemap(data: bytes, base_url: str, max_bytes: int = MAX_XML_BYTES) ->
         raise ParseError(f"not a sitemap: root element <{kind}>")
     entries: list[tuple[str, str]] = []
     for entry in root:
-        loc = _child_text(entry, "loc")
-        if loc and _http(urljoin(base_url, loc)):
-            entries.append((_child_text(entry, "lastmod"), urljoin(base_url, loc)))
+        loc = _join(base_url, _child_text(entry, "loc"))
+        if loc and _http(loc):
+            entries.append((_child_text(entry, "lastmod"), loc))
     # Stable sort: undated entries keep document order after the dated ones.
     entries.sort(key=lambda pair: pair[0], reverse=True)
     unique = list(dict.fromkeys(url for _, url in entries))
@@ -134,19 +134,18 @@ def _atom(root: ElementTree.Element, base_url: str) -> ListingPage:
                 href = link.get("href", "")
                 break
         _add(links, base_url, href, _child_text(entry, "title"))
-    nexts = [
-        Link(urljoin(base_url, c.get("href", "")), "", "next")
-        for c in root
-        if _local(c.tag) == "link" and c.get("rel") == "next" and c.get("href")
-    ]
+    nexts: list[Link] = []
+    for child in root:
+        if _local(child.tag) == "link" and child.get("rel") == "next":
+            url = _join(base_url, child.get("href", ""))
+            if url and _http(url):
+                nexts.append(Link(url, "", "next"))
     return ListingPage(article_links=tuple(links.values()), next_pages=tuple(nexts))
 
 
 def _add(links: dict[str, Link], base_url: str, url: str, title: str) -> None:
-    if not url:
-        return
-    absolute = urljoin(base_url, url.strip())
-    if _http(absolute) and absolute not in links:
+    absolute = _join(base_url, url)
+    if absolute and _http(absolute) and absolute not in links:
         text = unicodedata.normalize("NFC", " ".join(title.split()))
         links[absolute] = Link(absolute, text, "article")
 
@@ -169,6 +168,20 @@ def _local(tag: str) -> str:
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
 
 
+def _join(base_url: str, url: str) -> str:
+    """The absolute form of `url`; empty when it is empty or malformed."""
+    if not url.strip():
+        return ""
+    try:
+        return urljoin(base_url, url.strip())
+    except ValueError:
+        return ""
+
+
 def _http(url: str) -> bool:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port out of range
+    except ValueError:
+        return False
     return parts.scheme in ("http", "https") and bool(parts.hostname)

@@ -223,7 +223,7 @@ def _comparable(url: str) -> str:
 def _base_href(tree: LexborHTMLParser, url: str) -> str:
     base = tree.css_first("base[href]")
     href = base.attributes.get("href") if base is not None else None
-    return urljoin(url, href.strip()) if href else url
+    return (_absolute(url, href.strip()) or url) if href else url
 
 
 def _anchors(tree: LexborHTMLParser, base_url: str) -> list[tuple[str, str, LexborNode]]:
@@ -233,14 +233,25 @@ def _anchors(tree: LexborHTMLParser, base_url: str) -> list[tuple[str, str, Lexb
         href = (node.attributes.get("href") or "").strip()
         if not href or href.startswith(("#", "javascript:", "mailto:", "tel:", "data:")):
             continue
-        url = urljoin(base_url, href).split("#", 1)[0]
-        if urlsplit(url).scheme not in ("http", "https"):
+        url = _absolute(base_url, href)
+        if url is None:
             continue
         text = " ".join(node.text(deep=True, separator=" ").split())
         if not text:
             text = (node.attributes.get("title") or "").strip()
         found.append((url, text, node))
     return found
+
+
+def _absolute(base_url: str, href: str) -> str | None:
+    """The http(s) URL a link points to, without fragment; None for anything unusable."""
+    try:
+        url = urljoin(base_url, href).split("#", 1)[0]
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError on a port out of range
+    except ValueError:
+        return None
+    return url if parts.scheme in ("http", "https") and parts.hostname else None
 
 
 def _same_site(url: str, base_url: str) -> bool:
@@ -309,8 +320,9 @@ def _next_pages(
     found: dict[str, Link] = {}
     for node in tree.css("link[rel][href]"):
         if "next" in (node.attributes.get("rel") or "").lower().split():
-            url = urljoin(base_url, node.attributes.get("href") or "")
-            found.setdefault(url, Link(url, "", "next"))
+            url = _absolute(base_url, node.attributes.get("href") or "")
+            if url:
+                found.setdefault(url, Link(url, "", "next"))
     for url, text, node in anchors:
         if "next" in (node.attributes.get("rel") or "").lower().split():
             found.setdefault(url, Link(url, text, "next"))
@@ -321,7 +333,7 @@ def _next_pages(
     for url, text, node in anchors:
         label = fold(text or node.attributes.get("aria-label") or "")
         classes = (node.attributes.get("class") or "").lower().split()
-        if label in NEXT_TEXTS or "next" in classes:
+        if label in NEXT_TEXTS or label.strip(" »›>.") in NEXT_TEXTS or "next" in classes:
             found.setdefault(url, Link(url, text, "next"))
     return tuple(
         link
@@ -337,8 +349,9 @@ def _feeds(
     for node in tree.css("link[rel][href]"):
         kind = (node.attributes.get("type") or "").lower()
         if "alternate" in (node.attributes.get("rel") or "").lower() and kind in _FEED_TYPES:
-            url = urljoin(base_url, node.attributes.get("href") or "")
-            found.setdefault(url, Link(url, node.attributes.get("title") or "", "feed"))
+            url = _absolute(base_url, node.attributes.get("href") or "")
+            if url:
+                found.setdefault(url, Link(url, node.attributes.get("title") or "", "feed"))
     for url, text, _ in anchors:
         if _FEED_HREF.search(urlsplit(url).path) and _same_site(url, base_url):
             found.setdefault(url, Link(url, text, "feed"))

@@ -141,7 +141,11 @@ def test_custom_run_from_the_ui_completes(stack: Stack, tmp_path: Path) -> None:
         try:
             page = browser.new_page()
             page.set_default_timeout(30_000)
-            _start_custom_run(page, stack.ui)
+            try:
+                _start_custom_run(page, stack.ui)
+            except sync_api.Error:
+                page.screenshot(path=str(ARTIFACTS / "prefect-ui-custom-run-failed.png"), full_page=True)
+                raise
             _watch_until_completed(page, stack)
             page.get_by_text("tinhuy: ok (baseline)").first.wait_for()  # the run's log lines
             page.screenshot(path=str(ARTIFACTS / "prefect-ui-crawl-portal-completed.png"), full_page=True)
@@ -174,8 +178,11 @@ def _start_custom_run(page, ui: str) -> None:  # type: ignore[no-untyped-def]
     refetch = page.get_by_text("force_refetch (Optional)", exact=True).locator(FORM_PROPERTY)
     refetch.get_by_role("switch").click()
     page.get_by_role("button", name="Submit").click()
-    # back on the deployment page, the new run is listed: open it
-    page.locator("a[href*='/runs/flow-run/']").first.click()
+    # The confirmation toast links to the new run (the deployment's run list refreshes later).
+    view = page.get_by_role("button", name="View run").first
+    view.wait_for()
+    page.wait_for_timeout(1000)  # the toast slides in; a click during the animation misses
+    view.click(force=True)
     page.wait_for_url("**/runs/flow-run/**")
 
 

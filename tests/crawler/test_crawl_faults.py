@@ -65,7 +65,7 @@ async def test_persistent_server_error_gives_up_after_bounded_retries(site: Loop
     path = _one_article(site, Reply(status=500))
     crawl = await _crawl(_portal(site))
     page = _article(crawl)
-    assert (page.status, page.error) == (500, "HTTP 500")
+    assert (page.status, page.error, page.transient) == (500, "HTTP 500", True)
     assert site.count(path) == 1 + FAST_LIMITS.max_retries
     assert crawl.errors == [f"article {page.url}: HTTP 500"]
 
@@ -82,7 +82,7 @@ async def test_slow_body_hits_the_total_timeout(site: LoopbackSite) -> None:
     settings = FAST.model_copy(update={"timeout_seconds": 0.5})
     crawl = await _crawl(_portal(site), settings)
     page = _article(crawl)
-    assert page.status == 0 and page.error == "timed out after 0.5 s"
+    assert page.status == 0 and page.error == "timed out after 0.5 s" and page.transient
     assert page.elapsed_ms < 1500
 
 
@@ -97,6 +97,7 @@ async def test_redirect_loop_and_long_chain_are_cut(site: LoopbackSite) -> None:
     errors = {p.url.rsplit("/", 1)[-1]: p.error for p in crawl.pages if p.kind == "listing"}
     assert errors["tin-tuc"].startswith("redirect loop at ")
     assert errors["chuyen-0"] == "more than 5 redirects"
+    assert not any(p.transient for p in crawl.pages)
     assert site.count("/chuyen-6") == 0 and crawl.failed
 
 
@@ -250,3 +251,24 @@ async def test_self_signed_tls_needs_verify_off(make_site, self_signed) -> None:
 
     relaxed = await _crawl(_portal(site, verify_tls=False, legacy_tls=True))
     assert len(relaxed.articles) == 2 and relaxed.errors == []
+
+
+async def test_malformed_links_and_locations_do_not_break_the_portal(site: LoopbackSite) -> None:
+    site.route("/robots.txt", ROBOTS_OK)
+    good = f"/tin-tuc/{slug(HEADLINES[5])}-1500.html"
+    moved = f"/tin-tuc/{slug(HEADLINES[6])}-1501.html"
+    links = [
+        ("http://[::1/tin-tuc/bai-hong-1234.html", HEADLINES[1]),
+        (f"http://127.0.0.1:99999/tin-tuc/{slug(HEADLINES[2])}-1235.html", HEADLINES[2]),
+        (good, HEADLINES[5]),
+        (moved, HEADLINES[6]),
+    ]
+    site.html("/tin-tuc", listing_html(links))
+    site.html(good, article_html(HEADLINES[5]))
+    site.route(moved, Reply(status=301, headers={"Location": "http://127.0.0.1:70000/moi"}))
+    crawl = await _crawl(_portal(site))
+
+    pages = {p.url.rsplit("/", 1)[-1]: p for p in crawl.pages if p.kind == "article"}
+    assert set(pages) == {good.rsplit("/", 1)[-1], moved.rsplit("/", 1)[-1]}
+    assert pages[good.rsplit("/", 1)[-1]].status == 200
+    assert pages[moved.rsplit("/", 1)[-1]].error == "malformed URL 'http://127.0.0.1:70000/moi'"

@@ -207,3 +207,16 @@ async def test_unfinished_runs_hand_back_no_listing_validators(site: LoopbackSit
 
     assert [p.url for p in second.articles] == [site.url(paths[0])]
     assert next(p for p in second.pages if p.kind == "listing").headers["etag"] == '"list-1-6"'
+
+
+async def test_permanent_article_failures_keep_the_validators(site: LoopbackSite) -> None:
+    """A 404 or a robots.txt refusal will not change by itself: the listing may still 304."""
+    robots = "User-agent: *\nDisallow: /tin-tuc/*-1001.html\n"
+    paths = publish_newsroom(site, count=3, per_page=3, robots=robots)
+    site.route(paths[2], Reply(status=404))
+    first = await _crawl(site)
+
+    failures = {p.url.rsplit("/", 1)[-1]: p for p in first.pages if p.error}
+    assert [p.transient for p in failures.values()] == [False, False]
+    listing = next(p for p in first.pages if p.kind == "listing")
+    assert listing.headers["etag"] == '"list-1-3"'
