@@ -55,8 +55,9 @@ class FetchFailure(FetchError):
     """A request that ended without a usable answer; `status` is 0 when nothing came back;
     `transient` when it may well succeed next time (timeouts, resets, 5xx, throttling)."""
 
-    def __init__(self, message: str, status: int = 0, final_url: str | None = None,
-                 transient: bool = False) -> None:  # fmt: skip
+    def __init__(
+        self, message: str, status: int = 0, final_url: str | None = None, transient: bool = False
+    ) -> None:
         super().__init__(message)
         self.status = status
         self.final_url = final_url

@@ -14,8 +14,14 @@ from portalwatch.config import CrawlerSettings
 from portalwatch.errors import FetchError
 
 
-async def fetch_page(url: str, settings: CrawlerSettings | None = None, *, verify_tls: bool = True,
-                     legacy_tls: bool = False, kind: str = "article") -> FetchedPage:  # fmt: skip
+async def fetch_page(
+    url: str,
+    settings: CrawlerSettings | None = None,
+    *,
+    verify_tls: bool = True,
+    legacy_tls: bool = False,
+    kind: str = "article",
+) -> FetchedPage:
     """GET one URL with robots.txt, redirects, size and time caps; failures come back in
     `error`. The URL's own host is trusted even on a private address: the user named it."""
     check_scheme(url)
@@ -34,8 +40,13 @@ async def fetch_page(url: str, settings: CrawlerSettings | None = None, *, verif
         await registry.close()
 
 
-def fetch_url(url: str, settings: CrawlerSettings | None = None, *, verify_tls: bool = True,
-              legacy_tls: bool = False) -> bytes:  # fmt: skip
+def fetch_url(
+    url: str,
+    settings: CrawlerSettings | None = None,
+    *,
+    verify_tls: bool = True,
+    legacy_tls: bool = False,
+) -> bytes:
     """The body of one URL; raises FetchError with a one-line reason when there is none."""
     page = asyncio.run(fetch_page(url, settings, verify_tls=verify_tls, legacy_tls=legacy_tls))
     if page.error or page.status != 200:

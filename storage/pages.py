@@ -9,12 +9,14 @@ from datetime import datetime, timedelta
 
 from sqlmodel import Session, col, select
 
+from crawler.netguard import host_key
 from crawler.types import CrawlState, FetchedPage, Validators
 from portalwatch.config import CrawlerSettings
 from storage.dialect import insert_for
 from storage.models import Page
 
-ENTRY_KINDS = ("listing", "feed", "sitemap")
+ENTRY_KINDS = ("listing", "feed", "sitemap", "robots")
+KEEP_BODY = ("article", "robots")  # articles for re-parsing, robots.txt for a 304 next time
 
 
 def record_pages(session: Session, portal_id: str, pages: Iterable[FetchedPage]) -> None:
@@ -40,7 +42,7 @@ def record_pages(session: Session, portal_id: str, pages: Iterable[FetchedPage])
                 "last_modified": page.headers.get("last-modified"),
                 "content_type": page.headers.get("content-type"),
                 "content_hash": hashlib.sha256(page.body).hexdigest(),
-                "body": gzip.compress(page.body, 6) if page.kind == "article" else None,
+                "body": gzip.compress(page.body, 6) if page.kind in KEEP_BODY else None,
             }
         update = {k: v for k, v in values.items() if k not in ("first_fetched_at", "fetch_count", "url")}
         update["fetch_count"] = table.c.fetch_count + 1
@@ -71,11 +73,14 @@ def crawl_state(
                Page.fetched_at, Page.first_fetched_at, Page.status)
         .where(Page.portal_id == portal_id)
     ).all()
+    robots = _robots_texts(session, portal_id)
     validators: dict[str, Validators] = {}
     known: set[str] = set()
     refetch: set[str] = set()
     for url, kind, etag, last_modified, content_hash, fetched_at, first_at, status in rows:
         if kind in ENTRY_KINDS and (etag or last_modified):
+            if kind == "robots" and host_key(url) not in robots:
+                continue  # a 304 is only useful with the text it confirms
             validators[url] = Validators(etag, last_modified, content_hash)
         elif kind == "article" and status == 200:
             known.add(url)
@@ -87,7 +92,21 @@ def crawl_state(
         known_articles=frozenset(known),
         refetch_known=frozenset(refetch),
         force_refetch=force_refetch,
+        robots=robots,
     )
+
+
+def _robots_texts(session: Session, portal_id: str) -> dict[str, str]:
+    """host key → robots.txt text last fetched for this portal's hosts."""
+    rows = session.exec(
+        select(Page.url, Page.body).where(
+            Page.portal_id == portal_id, Page.kind == "robots", Page.status == 200,
+            col(Page.body).is_not(None),
+        )
+    ).all()
+    return {
+        host_key(url): gzip.decompress(body).decode("utf-8", "replace") for url, body in rows
+    }
 
 
 def stored_article_pages(

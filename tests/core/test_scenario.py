@@ -96,7 +96,11 @@ def test_baseline_then_changes_then_nothing(engine: Engine, replay: ReplayServer
     assert len(webhook.requests) == len(new_directives) + len(changes)
 
     before = counts(engine)
+    first_request = len(replay.requests)
     reports, events = crawl_and_alert(engine, config)
+    statuses = Counter(r.status for r in replay.requests[first_request:])
+    # Nothing changed: every page answers 304 (the one 404 is phuthong's absent robots.txt).
+    assert statuses[200] == 0 and statuses[304] >= 20, statuses
     assert events == []
     assert sum(r.new_articles + r.edited_articles + r.duplicates for r in reports) == 0
     assert counts(engine) == before

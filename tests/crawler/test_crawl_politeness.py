@@ -152,8 +152,10 @@ async def test_portals_sharing_a_host_share_its_politeness(site: LoopbackSite) -
     """Commune sites often live under their province's host: one gate, one robots.txt."""
     publish_newsroom(site, count=4, per_page=4)
     for commune in ("xa-cam-giang", "xa-vi-huong"):
-        items = [(f"/{commune}/tin-tuc/{path.rsplit('/', 1)[1]}", title)
-                 for path, title in article_urls("/tin-tuc", 3)]  # fmt: skip
+        items = [
+            (f"/{commune}/tin-tuc/{path.rsplit('/', 1)[1]}", title)
+            for path, title in article_urls("/tin-tuc", 3)
+        ]
         site.html(f"/{commune}/tin-tuc", listing_html(items))
         for i, (path, title) in enumerate(items):
             site.html(path, article_html(title, i))

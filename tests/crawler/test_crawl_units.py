@@ -100,10 +100,20 @@ def test_host_key_spells_out_the_port() -> None:
 
 @pytest.mark.parametrize(
     ("address", "internal"),
-    [("10.1.2.3", True), ("172.16.0.1", True), ("192.168.1.1", True), ("127.0.0.1", True),
-     ("169.254.169.254", True), ("::1", True), ("fe80::1", True), ("::ffff:10.0.0.1", True),
-     ("0.0.0.0", True), ("103.9.4.10", False), ("2001:ee0:4f0::1", False)],
-)  # fmt: skip
+    [
+        ("10.1.2.3", True),
+        ("172.16.0.1", True),
+        ("192.168.1.1", True),
+        ("127.0.0.1", True),
+        ("169.254.169.254", True),
+        ("::1", True),
+        ("fe80::1", True),
+        ("::ffff:10.0.0.1", True),
+        ("0.0.0.0", True),
+        ("103.9.4.10", False),
+        ("2001:ee0:4f0::1", False),
+    ],
+)
 def test_internal_addresses(address: str, internal: bool) -> None:
     assert is_internal(ipaddress.ip_address(address)) is internal
 

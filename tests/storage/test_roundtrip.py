@@ -114,3 +114,15 @@ def test_facts_round_trip_and_export(engine: Engine) -> None:
     assert e["payload"] == {"code": "22-QC/TU", "tiếng": "Việt"}
     assert al == al | {"event_key": "directive.new:22-QC/TU@2021-12-30", "status": "pending", "attempts": 0}
     assert later == []
+
+
+def test_robots_text_comes_back_with_its_validators(engine: Engine) -> None:
+    robots_url = "http://bachthong.example.vn/robots.txt"
+    text = "User-agent: *\nDisallow: /portal/Pages/print.aspx\nCrawl-delay: 2\n"
+    with session_scope(engine) as session:
+        sync_portals(session, [PORTAL])
+        record_pages(session, "bachthong", [page(robots_url, "robots", text.encode(), etag='"r1"')])
+    with session_scope(engine) as session:
+        state = crawl_state(session, "bachthong", NOW)
+    assert state.robots == {"http://bachthong.example.vn:80": text}
+    assert state.validators[robots_url].etag == '"r1"'
