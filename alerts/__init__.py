@@ -10,7 +10,7 @@ from alerts.delivery import DeliveryReport, deliver_pending
 from alerts.digest import send_digests
 from alerts.masking import mask_url
 from alerts.matching import matching_subscriptions
-from alerts.planning import next_digest_at, plan_deliveries
+from alerts.planning import next_digest_at, plan_deliveries, plan_unplanned
 from alerts.render import RenderedMessage, render, render_digest, render_line
 from alerts.zalo import NotifyZalo
 
@@ -25,6 +25,7 @@ __all__ = [
     "matching_subscriptions",
     "next_digest_at",
     "plan_deliveries",
+    "plan_unplanned",
     "render",
     "render_digest",
     "render_line",

@@ -13,7 +13,7 @@ from alerts.masking import mask_url
 from alerts.matching import matching_subscriptions
 from alerts.textfmt import VN
 from portalwatch.config import AppConfig, SubscriptionConfig
-from storage.deliveries import insert_deliveries
+from storage.deliveries import insert_deliveries, unplanned_events
 from storage.models import Event
 
 
@@ -71,3 +71,8 @@ def plan_deliveries(session: Session, events: Sequence[Event], config: AppConfig
         for row in _rows_for(event, sub, now, masked)
     ]
     return sum(insert_deliveries(session, rows[i : i + 500]) for i in range(0, len(rows), 500))
+
+
+def plan_unplanned(session: Session, config: AppConfig, now: datetime, window: timedelta = timedelta(days=2)) -> int:
+    """Plan deliveries for recent events that never got any (a crash after storing them)."""
+    return plan_deliveries(session, unplanned_events(session, now - window), config, now)

@@ -57,10 +57,10 @@ def _ingest_outcome(
     future.wait()
     fetched = future.state
     if not fetched.is_completed():
-        return failed_report(portal.id, _state_error(fetched.message, "fetch failed"))
+        return failed_report(rt.engine, portal.id, _state_error(fetched.message, "fetch failed"))
     ingested = ingest_portal(rt.engine, portal, fetched.result(), return_state=True)
     if not ingested.is_completed():
-        return failed_report(portal.id, _state_error(ingested.message, "ingest failed"))
+        return failed_report(rt.engine, portal.id, _state_error(ingested.message, "ingest failed"))
     return ingested.result()
 
 

@@ -10,51 +10,20 @@ What reprocessing finds is history, not news: it is recorded like a baseline (no
 from __future__ import annotations
 
 from dataclasses import asdict
-from datetime import UTC, date, datetime, time
+from datetime import date, datetime, time
 from zoneinfo import ZoneInfo
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from sqlalchemy.engine import Engine
 
-from detect import detect_article
 from flows.ingest import announce
 from flows.reporting import log_reports, publish_crawl_report
 from flows.runtime import runtime
-from parsers import parse_page
 from portalwatch.config import PortalConfig
-from portalwatch.errors import ParseError
-from portalwatch.pipeline import PortalReport
-from storage.articles import upsert_article
-from storage.db import session_scope
-from storage.pages import stored_article_pages
+from portalwatch.pipeline import PortalReport, reprocess_portal
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
-COUNTERS = {"new": "new_articles", "edited": "edited_articles", "duplicate": "duplicates"}
-
-
-def reparse_page(
-    engine: Engine, portal: PortalConfig, url: str, body: bytes, baseline: bool, report: PortalReport
-) -> None:
-    """One stored page in its own transaction; a page that no longer parses is an error line."""
-    now = datetime.now(UTC)
-    try:
-        parsed = parse_page(body, url, profile=portal.profile, locality=portal.locality or None)
-    except ParseError as exc:
-        report.errors.append(f"{url}: {exc}")
-        return
-    with session_scope(engine) as session:
-        outcome = upsert_article(session, portal_id=portal.id, url=url, article=parsed.article, now=now)
-        if outcome.status in COUNTERS:
-            setattr(report, COUNTERS[outcome.status], getattr(report, COUNTERS[outcome.status]) + 1)
-        events = detect_article(
-            session, article=outcome.article, page=parsed, portal=portal, baseline=baseline, now=now
-        )
-        session.flush()
-        for event in events:
-            report.event_ids.append(event.id)  # type: ignore[arg-type]
-            report.new_directives += event.type == "directive.new"
-            report.indicator_changes += event.type == "indicator.changed"
 
 
 @task(cache_policy=NO_CACHE, task_run_name="reparse-{portal.id}")
@@ -62,13 +31,8 @@ def reparse_portal(
     engine: Engine, portal: PortalConfig, since: datetime | None, baseline: bool
 ) -> PortalReport:
     """Every stored article page of one portal (fetched since `since`), parsed again."""
-    with session_scope(engine) as session:
-        pages = stored_article_pages(session, [portal.id], since)
-    report = PortalReport(portal_id=portal.id, baseline=baseline, pages_fetched=0)
-    for _pid, url, body in pages:
-        reparse_page(engine, portal, url, body, baseline, report)
-    report.status = "partial" if report.errors else "ok"
-    get_run_logger().info("%s: %d stored pages parsed again", portal.id, len(pages))
+    report = reprocess_portal(engine, portal, since, baseline)
+    get_run_logger().info("%s: stored pages parsed again, %d errors", portal.id, len(report.errors))
     return report
 
 

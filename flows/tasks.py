@@ -19,14 +19,14 @@ from prefect.tasks import Task, exponential_backoff
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
-from alerts import deliver_pending, plan_deliveries, send_digests
+from alerts import deliver_pending, plan_deliveries, plan_unplanned, send_digests
 from crawler import crawl_portals_sync
 from crawler.types import CrawlState, PortalCrawl
 from flows.events import emit_stored_events
 from flows.hosts import host_slots
 from portalwatch.config import AppConfig, PortalConfig
 from portalwatch.errors import ConfigError, StorageError
-from portalwatch.pipeline import PortalReport, ingest_crawl, read_crawl_states
+from portalwatch.pipeline import PortalReport, ingest_crawl, read_crawl_states, record_failed_crawl
 from storage.db import session_scope
 from storage.models import Event
 
@@ -110,8 +110,12 @@ def plan_alerts(engine: Engine, config: AppConfig, event_ids: Sequence[int]) -> 
 
 @task(cache_policy=NO_CACHE)
 def deliver_alerts(engine: Engine, config: AppConfig) -> dict[str, int]:
-    """Send every due delivery. Failures stay pending with a later attempt time, so no retry."""
-    report = deliver_pending(engine, config, now=datetime.now(UTC))
+    """Plan what a crash left unplanned, then send every due delivery. Failures stay pending
+    with a later attempt time, so no retry here."""
+    now = datetime.now(UTC)
+    with session_scope(engine) as session:
+        plan_unplanned(session, config, now)
+    report = deliver_pending(engine, config, now=now)
     return {key: value for key, value in asdict(report).items() if isinstance(value, int)}
 
 
@@ -133,7 +137,11 @@ def mirror_events(engine: Engine, config: AppConfig, event_ids: Sequence[int]) -
     return len(emitted)
 
 
-def failed_report(portal_id: str, error: BaseException) -> PortalReport:
-    """What a portal's crawl is recorded as when it raised instead of returning."""
+def failed_report(engine: Engine, portal_id: str, error: BaseException) -> PortalReport:
+    """What a portal's crawl is recorded as when it raised instead of returning: a failed
+    CrawlRun row when the database takes it, a failed report either way."""
     message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    return PortalReport(portal_id=portal_id, status="failed", errors=[message[:300]])
+    try:
+        return record_failed_crawl(engine, portal_id, message[:300], datetime.now(UTC))
+    except DATABASE_HICCUPS:
+        return PortalReport(portal_id=portal_id, status="failed", errors=[message[:300]])

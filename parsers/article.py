@@ -15,7 +15,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from parsers.body import Body, build_body
 from parsers.boilerplate import is_boilerplate, strip_lead_prefix
-from parsers.bylines import author_from_line, clean_author, is_credit_line, looks_like_name
+from parsers.bylines import clean_author, credit_of, is_credit_line, looks_like_name
 from parsers.content import Region, best_region, region_of
 from parsers.dom import Linear, linearize, load_tree, node_text
 from parsers.meta import PageMeta, read_meta
@@ -38,6 +38,11 @@ _ACCOUNT_NAMES = frozenset(
         "webmaster",
         "bbt",
         "ban biên tập",
+        "host",
+        "host account",
+        "superuser",
+        "superuser account",
+        "administrator account",
     }
 )
 MIN_BODY_CHARS = 80  # a profile's body node with less text than this is a wrong guess
@@ -82,13 +87,15 @@ def parse_article(html: str | bytes, url: str, profile: str = "auto") -> Article
         body.paragraphs.insert(0, lead_text)
     evidence = gather(tree, lin, meta, url, chosen.date, anchor, body.paragraphs, start)
     published = choose(evidence, url)
+    author, source = _credits(author_node, meta, body, _credit_near(lin, region, anchor))
     return Article(
         url=url,
         title=title.text,
         text="\n\n".join(body.paragraphs),
         published_at=published.value,
         date_source=published.source,
-        author=_author(author_node, meta, body, _credit_near(lin, region, anchor)),
+        author=author,
+        source=source,
         lead=lead_text or None,
         category=category,
         images=tuple(body.images),
@@ -203,38 +210,41 @@ def _lead(lin: Linear, node: LexborNode | None, region: Region, body: Body, meta
     return ""
 
 
-def _author(node: LexborNode | None, meta: PageMeta, body: Body, after: str | None) -> str | None:
-    """Profile field, credit line in or right after the body, then a personal meta author."""
+def _credits(
+    node: LexborNode | None, meta: PageMeta, body: Body, near: tuple[str | None, str | None]
+) -> tuple[str | None, str | None]:
+    """(author, source). The author: profile field, credit line in or right after the body,
+    then a personal meta author. A source line found anywhere of these is the source."""
+    author, source = None, body.source or near[1]
     if node is not None:
         text = node_text(node)
-        found = author_from_line(text) or clean_author(text)
+        found, cited = credit_of(text)
+        found = found or (None if cited else clean_author(text))
         if found and found.lower() not in _ACCOUNT_NAMES:
-            return found
-    if body.author or after:
-        return body.author or after
-    candidate = clean_author(meta.author)
-    if candidate and looks_like_name(candidate) and candidate not in meta.site_name:
-        return candidate
-    return None
+            author = found
+        source = source or cited
+    author = author or body.author or near[0]
+    if author is None:
+        candidate = clean_author(meta.author)
+        if candidate and looks_like_name(candidate) and candidate not in meta.site_name:
+            author = candidate
+    return author, source
 
 
-def _credit_near(lin: Linear, region: Region, anchor: int | None) -> str | None:
-    """A labelled credit between the title and the body ("Bài, ảnh: Thu Hằng") or just below
-    the body ("Tác giả bài viết: Quang Huy")."""
+def _credit_near(lin: Linear, region: Region, anchor: int | None) -> tuple[str | None, str | None]:
+    """(person, source) from labelled credits between the title and the body ("Bài, ảnh: Thu
+    Hằng") or just below the body ("Tác giả bài viết: Quang Huy", "Nguồn tin: Báo X")."""
     if not region.blocks:
-        return None
+        return None, None
     start, end = region.blocks[0], region.blocks[-1] + 1
     above = lin.blocks[anchor + 1 : start] if anchor is not None and anchor < start else []
     person, source = None, None
     for block in [*above, *lin.blocks[end : end + CREDIT_WINDOW]]:
         if block.kind != "text" or not is_credit_line(block.text):
             continue
-        found = author_from_line(block.text)
-        if block.text.lower().startswith("nguồn"):
-            source = source or found
-        else:
-            person = person or found
-    return person or source
+        found, cited = credit_of(block.text)
+        person, source = person or found, source or cited
+    return person, source
 
 
 def _category(tree: LexborHTMLParser, profile: type[Profile], meta: PageMeta) -> str | None:

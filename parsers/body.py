@@ -1,4 +1,5 @@
-"""Content blocks → clean paragraphs, images with captions, the author's credit, related links."""
+"""Content blocks → clean paragraphs, images with captions, the author's credit and the source
+line, related links."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from parsers.boilerplate import is_boilerplate, is_end_marker, strip_lead_prefix
-from parsers.bylines import author_from_line, is_credit_line
+from parsers.bylines import credit_of, is_credit_line
 from parsers.dates import is_byline_line, is_date_line
 from parsers.dom import Block, Linear
 from parsers.types import Image, Link
@@ -36,6 +37,7 @@ class Body:
     paragraphs: list[str] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
     author: str | None = None
+    source: str | None = None  # "Theo Báo X", "Nguồn: …": the outlet, kept apart from the author
     links: list[Link] = field(default_factory=list)
 
 
@@ -154,28 +156,28 @@ def _attach_caption(body: Body, text: str) -> None:
 
 
 def _take_credit(body: Body, items: list[_Item]) -> None:
-    """The author is the trailing short credit line (or a labelled credit at the top).
-
-    A person's credit ("Thu Trang") wins over a source credit ("Theo Báo X", "Nguồn: …").
-    """
-    from_source = False
+    """The author is the trailing short credit line (or a labelled credit at the top); a source
+    line ("Theo Báo X", "Nguồn: …") among them is recorded as the source. Both leave the text."""
     for position in range(len(items) - 1, max(-1, len(items) - 1 - CREDIT_LOOKBACK), -1):
         if position == 0:
             break
-        author = author_from_line(items[position].text) or _styled_credit(items[position])
-        if author is None:
+        author, source = credit_of(items[position].text)
+        if author is None and source is None:
+            author = _styled_credit(items[position])
+        if author is None and source is None:
             if len(items[position].text) < 25 and position == len(items) - 1:
                 continue  # a short trailing line that is no credit ("TH", "./."): look above it
             break
-        if body.author is None or from_source:
-            body.author, from_source = author, _is_source(items[position].text)
+        body.author = body.author or author
+        body.source = body.source or source
         del items[position]
     for position in range(min(2, len(items))):
         text = items[position].text
         if ":" in text[:30] and len(items) > 1:
-            author = author_from_line(text)
-            if author is not None:
+            author, source = credit_of(text)
+            if author is not None or source is not None:
                 body.author = body.author or author
+                body.source = body.source or source
                 del items[position]
                 break
 
@@ -188,10 +190,6 @@ def _styled_credit(item: _Item) -> str | None:
     if not styled or len(text) > 40 or len(text.split()) > 6 or not text[:1].isupper():
         return None
     return None if text.endswith((".", "!", "?", ":")) or is_end_marker(text) else text
-
-
-def _is_source(line: str) -> bool:
-    return line.lstrip("( ").lower().startswith(("theo ", "nguồn"))
 
 
 def _dedupe(paragraphs: list[str]) -> list[str]:

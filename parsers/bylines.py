@@ -1,18 +1,46 @@
-"""Who wrote it: credit lines ("Thu Trang", "Ngô Hải - BTG HU", "Tin, ảnh: Mai Trâm", "Theo Báo X")."""
+"""Who wrote it and where it came from: credit lines ("Thu Trang", "Ngô Hải - BTG HU",
+"Tin, ảnh: Mai Trâm") name the author; source lines ("Theo Báo X", "Nguồn: baobackan.vn") name
+the outlet a piece was taken from, which is never the author."""
 
 from __future__ import annotations
 
 import re
 
-# "Tác giả: X", "Tin, ảnh: X", "Bài và ảnh: X", "Nguồn: X" → X. "Theo …" stays as written.
+# "Tác giả: X", "Tin, ảnh: X", "Bài và ảnh: X" → X.
 _LABELLED = re.compile(
     r"^\(?\s*(?:tác giả(?: bài viết)?|người viết|bút danh|(?:bài|tin)(?:\s*(?:,|và|-|&)\s*"
     r"(?:ảnh|bài|clip|video))?|ảnh\s*(?:,|và|-|&)\s*(?:bài|tin)|thực hiện|nhóm (?:phóng viên|pv)"
-    r"|phóng viên|biên tập|nguồn(?: tin)?"
+    r"|phóng viên|biên tập"
     r"|by|written by|author|posted by|reporter)\s*:\s*(?P<name>[^:]{2,80}?)\s*\)?\.?$",
     re.IGNORECASE,
 )
-_THEO = re.compile(r"^\(?\s*(?P<credit>(?:theo|nguồn)\s+[^:,;]{3,70}?)\s*\)?\.?$", re.IGNORECASE)
+# "Nguồn: X", "Nguồn tin: X", "Theo X", "(Theo X)", "Nguồn X" → X, the outlet.
+_SOURCE_LABELLED = re.compile(
+    r"^\(?\s*(?:nguồn(?: tin| bài(?: viết)?)?|source)\s*:\s*(?P<name>(?:https?://)?[^:]{2,80}?)"
+    r"\s*\)?\.?$",
+    re.IGNORECASE,
+)
+_THEO = re.compile(r"^\(?\s*(?:theo|nguồn)\s+(?P<name>[^:,;]{3,70}?)\s*\)?\.?$", re.IGNORECASE)
+# "Hà Linh (Theo Báo Thái Nguyên)": a person's credit with the outlet in brackets.
+_PERSON_AND_SOURCE = re.compile(
+    r"^(?P<person>[^()]{2,60}?)\s*\((?P<source>\s*(?:theo|nguồn)[^()]{3,80})\)\s*\.?$",
+    re.IGNORECASE,
+)
+# A link or remark pointing at the original after a source: "(xem bài gốc)", "- Xem bài gốc".
+_ORIGINAL_LINK = re.compile(
+    r"\s*(?:[(\[]\s*(?:xem|đọc|link)?\s*(?:bài|tin|link)?\s*(?:gốc|nguồn)(?:\s+tại đây)?\s*[)\]]"
+    r"|[-–—|]\s*(?:xem|đọc)\s+(?:bài|tin)\s+gốc(?:\s+tại đây)?)\s*\.?$",
+    re.IGNORECASE,
+)
+_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov)(?:/\S*)?$")
+# A bare outlet name set as the last line ("Báo Bắc Kạn", "TTXVN"): the source, not a writer.
+_OUTLET = re.compile(r"^(?:báo|tạp chí|đài phát thanh|thông tấn xã|ttxvn|vov|vtv)\b", re.IGNORECASE)
+# What "Theo …" introduces in prose ("Theo Kế hoạch số 5", "Theo Quyết định …"), never an outlet.
+_NOT_OUTLETS = re.compile(
+    r"^(?:kế hoạch|quyết định|nghị quyết|nghị định|chỉ thị|kết luận|báo cáo|thông báo|quy định"
+    r"|hướng dẫn|công văn|thông tư|luật|điều|khoản|số liệu|đánh giá|đồng chí|ông|bà|anh|chị)\b",
+    re.IGNORECASE,
+)
 _BY = re.compile(r"^(?:by|bởi)\s+(?P<name>.{2,60})$", re.IGNORECASE)
 _SEPARATORS = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+|\s*/\s*|\s*&\s*")
 _PAREN = re.compile(r"\s*\([^)]{0,40}\)\s*")
@@ -111,7 +139,7 @@ def looks_like_name(text: str) -> bool:
 
 
 def author_from_line(text: str) -> str | None:
-    """The author a credit line names, or None when the line is not a credit."""
+    """The person a credit line names, or None when the line is no credit or names a source."""
     line = text.strip()
     if not line or len(line) > 100:
         return None
@@ -119,10 +147,8 @@ def author_from_line(text: str) -> str | None:
     if labelled is not None:
         name = labelled.group("name").strip()
         return name if len(name.split()) <= 10 else None
-    theo = _THEO.match(line)
-    source = theo.group("credit").split(maxsplit=1)[-1] if theo is not None else ""
-    if theo is not None and (_uppercase_initial(source) or re.match(r"^[\w-]+\.[a-z]{2,}", source)):
-        return theo.group("credit").strip()
+    if source_from_line(line) is not None:
+        return None
     by = _BY.match(line)
     if by is not None and looks_like_name(by.group("name")):
         return by.group("name").strip()
@@ -132,15 +158,57 @@ def author_from_line(text: str) -> str | None:
     return None
 
 
+def source_from_line(text: str) -> str | None:
+    """The outlet a source line credits ("Theo Báo Bắc Kạn" → "Báo Bắc Kạn"), else None."""
+    line = _ORIGINAL_LINK.sub("", text.strip()).strip()
+    if not line or len(line) > 100:
+        return None
+    labelled = _SOURCE_LABELLED.match(line)
+    if labelled is not None:  # "Nguồn: tổng hợp" is a source remark too
+        name = labelled["name"].strip().rstrip(".").strip()
+        return name if len(name.split()) <= 12 else None
+    theo = _THEO.match(line)
+    if theo is not None:
+        name = theo["name"].strip().rstrip(".").strip()
+        outlet = _uppercase_initial(name) or _DOMAIN.match(name)
+        return name if outlet and not _NOT_OUTLETS.match(name) and len(name.split()) <= 12 else None
+    return line.rstrip(".") if _DOMAIN.match(line) or _is_outlet(line) else None
+
+
+def _is_outlet(line: str) -> bool:
+    """A bare outlet name ("Báo Lào Cai", "Tạp chí Tuyên giáo"), not "Báo cáo …" prose."""
+    return (
+        len(line.split()) <= 8
+        and _OUTLET.match(line) is not None
+        and _NOT_OUTLETS.match(line) is None
+        and not line.endswith(("!", "?", ":"))
+    )
+
+
+def credit_of(text: str) -> tuple[str | None, str | None]:
+    """(author, source) named by one credit line; both None when the line is neither."""
+    line = text.strip()
+    both = _PERSON_AND_SOURCE.match(line)
+    if both is not None:
+        person, source = author_from_line(both["person"]), source_from_line(both["source"])
+        if person is not None and source is not None:
+            return person, source
+    source = source_from_line(line)
+    return (None, source) if source is not None else (author_from_line(line), None)
+
+
 def is_credit_line(text: str) -> bool:
-    """A labelled credit ("Tin, ảnh: Mai Trâm"), which is never an image caption."""
-    return _LABELLED.match(text.strip()) is not None
+    """A labelled credit ("Tin, ảnh: Mai Trâm", "Nguồn: Báo X"), which is never an image caption."""
+    line = text.strip()
+    return _LABELLED.match(line) is not None or _SOURCE_LABELLED.match(line) is not None
 
 
 def clean_author(value: str) -> str | None:
-    """A meta/JSON-LD author, or None when it is a URL, an e-mail or a site name in disguise."""
+    """A meta/JSON-LD author, or None when it is a URL, an e-mail, a source or a site name."""
     value = value.strip()
     if not value or "http" in value or "@" in value or "www." in value or len(value) > 80:
+        return None
+    if source_from_line(value) is not None:
         return None
     labelled = _LABELLED.match(value)
     return labelled.group("name").strip() if labelled else value

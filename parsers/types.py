@@ -39,12 +39,13 @@ class Article:
     text: str
     published_at: datetime | None = None
     date_source: str | None = None  # meta | byline | url | text
-    author: str | None = None
+    author: str | None = None  # the writer ("Thu Trang", "Ngô Hải - BTG HU"), never an outlet
     lead: str | None = None
     category: str | None = None
     images: tuple[Image, ...] = ()
     links: tuple[Link, ...] = ()
     profile: str = "generic"
+    source: str | None = None  # the outlet a piece is taken from ("Báo Bắc Kạn", "baobackan.vn")
 
 
 @dataclass(frozen=True)

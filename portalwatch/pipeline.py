@@ -20,10 +20,11 @@ from portalwatch.errors import ParseError
 from storage.articles import upsert_article
 from storage.db import session_scope
 from storage.models import CrawlRun
-from storage.pages import crawl_state, record_pages
+from storage.pages import crawl_state, record_pages, stored_article_pages
 from storage.portals import is_baseline, mark_crawled, record_run, sync_portals
 
 DETECT_ON = ("new", "edited", "duplicate")
+COUNTERS = {"new": "new_articles", "edited": "edited_articles", "duplicate": "duplicates"}
 
 
 @dataclass
@@ -61,7 +62,7 @@ def ingest_crawl(
         errors=list(crawl.errors),
     )
     for page in crawl.articles:
-        _ingest_article(engine, portal, page.url, page.text, now, baseline, report)
+        ingest_article(engine, portal, page.url, page.text, now, baseline, report)
     succeeded = not crawl.failed
     report.status = "failed" if not succeeded else ("partial" if report.errors else "ok")
     with session_scope(engine) as session:
@@ -70,16 +71,22 @@ def ingest_crawl(
     return report
 
 
-def _ingest_article(
+def ingest_article(
     engine: Engine,
     portal: PortalConfig,
     url: str,
-    html: str,
+    html: str | bytes,
     now: datetime,
     baseline: bool,
     report: PortalReport,
+    *,
+    redetect: bool = False,
 ) -> None:
-    """One article in its own transaction: a bad page is an error line, not a lost run."""
+    """One article in its own transaction: a bad page is an error line, not a lost run.
+
+    Detection runs on new, edited and duplicate articles; `redetect` runs it on unchanged ones
+    too (after a parser change, an unchanged text may hold facts not found before).
+    """
     try:
         parsed = parse_page(html, url, profile=portal.profile, locality=portal.locality or None)
     except ParseError as exc:
@@ -87,13 +94,9 @@ def _ingest_article(
         return
     with session_scope(engine) as session:
         outcome = upsert_article(session, portal_id=portal.id, url=url, article=parsed.article, now=now)
-        if outcome.status == "new":
-            report.new_articles += 1
-        elif outcome.status == "edited":
-            report.edited_articles += 1
-        elif outcome.status == "duplicate":
-            report.duplicates += 1
-        if outcome.status not in DETECT_ON:
+        if outcome.status in COUNTERS:
+            setattr(report, COUNTERS[outcome.status], getattr(report, COUNTERS[outcome.status]) + 1)
+        if outcome.status not in DETECT_ON and not redetect:
             return
         events = detect_article(
             session, article=outcome.article, page=parsed, portal=portal, baseline=baseline, now=now
@@ -101,10 +104,30 @@ def _ingest_article(
         session.flush()
         for event in events:
             report.event_ids.append(event.id)  # type: ignore[arg-type]
-            if event.type == "directive.new":
-                report.new_directives += 1
-            elif event.type == "indicator.changed":
-                report.indicator_changes += 1
+            report.new_directives += event.type == "directive.new"
+            report.indicator_changes += event.type == "indicator.changed"
+
+
+def reprocess_portal(
+    engine: Engine, portal: PortalConfig, since: datetime | None, baseline: bool
+) -> PortalReport:
+    """Parse every stored article page of one portal again (fetched since `since`); no fetch."""
+    with session_scope(engine) as session:
+        pages = stored_article_pages(session, [portal.id], since)
+    report = PortalReport(portal_id=portal.id, baseline=baseline, pages_fetched=0)
+    for _pid, url, body in pages:
+        ingest_article(engine, portal, url, body, datetime.now(UTC), baseline, report, redetect=True)
+    report.status = "partial" if report.errors else "ok"
+    return report
+
+
+def record_failed_crawl(engine: Engine, portal_id: str, error: str, now: datetime) -> PortalReport:
+    """A portal whose crawl could not even run (its task failed) still leaves a CrawlRun row."""
+    report = PortalReport(portal_id=portal_id, status="failed", errors=[error])
+    with session_scope(engine) as session:
+        mark_crawled(session, portal_id, now, succeeded=False)
+        record_run(session, _run_row(report, now))
+    return report
 
 
 def _run_row(report: PortalReport, now: datetime) -> CrawlRun:

@@ -181,3 +181,15 @@ def status_counts(session: Session) -> dict[str, dict[str, int]]:
     for subscription, status, number in session.exec(stmt):
         counts.setdefault(subscription, {})[status] = int(number)
     return counts
+
+
+def unplanned_events(session: Session, since: datetime) -> list[Event]:
+    """Events created since `since` that have no delivery row at all.
+
+    A crash between storing an event and planning its deliveries leaves such events; planning
+    is idempotent, so the notify sweep simply plans them again. (An event that matches no
+    subscription stays in this list until it is older than `since`: cheap, and harmless.)
+    """
+    planned = select(Delivery.id).where(Delivery.event_id == Event.id).exists()
+    query = select(Event).where(Event.created_at >= since, ~planned).order_by(Event.id)
+    return list(session.exec(query).all())

@@ -26,6 +26,9 @@ class Generic(Profile):
         ".author-info .name",
         '[class*="author-info"]',
         '[class*="AuthorName"]',
+        '[class*="news-author"]',
+        '[class*="tacgia"]',
+        '[class*="TacGia"]',
     )
 
     @classmethod

@@ -8,7 +8,13 @@ import pytest
 import typer.main
 
 from portalwatch.cli import app
-from portalwatch.config import AlertSettings, AppConfig, CrawlerSettings, PortalConfig, SubscriptionConfig
+from portalwatch.config import (
+    AlertSettings,
+    AppConfig,
+    CrawlerSettings,
+    PortalConfig,
+    SubscriptionConfig,
+)
 
 README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 

@@ -1,7 +1,7 @@
 """Golden pages: every recorded page beside its expected JSON, compared field by field.
 
 Set PORTALWATCH_REGEN_GOLDEN=1 to rewrite the exact fields (title, published_at, date_source,
-author, profile, captions) from the current parser; review reads the diff. The body gold
+author, source, profile, captions) from the current parser; review reads the diff. The body gold
 (`text`, `text_with`, `text_without`) is written by hand and never rewritten.
 """
 
@@ -20,7 +20,7 @@ from parsers.types import Article
 PAGES_DIR = Path(__file__).resolve().parents[1] / "fixtures" / "pages"
 PAGES = sorted(PAGES_DIR.glob("*/*.html"))
 REGEN = os.environ.get("PORTALWATCH_REGEN_GOLDEN") == "1"
-EXACT = ("title", "published_at", "date_source", "author", "profile")
+EXACT = ("title", "published_at", "date_source", "author", "source", "profile")
 
 
 def _fields(article: Article) -> dict[str, Any]:
@@ -29,6 +29,7 @@ def _fields(article: Article) -> dict[str, Any]:
         "published_at": article.published_at.isoformat() if article.published_at else None,
         "date_source": article.date_source,
         "author": article.author,
+        "source": article.source,
         "profile": article.profile,
     }
 
@@ -54,6 +55,7 @@ def test_gold_set_is_large_enough() -> None:
         "nukeviet",
         "wordpress",
         "liferay",
+        "dnn",
         "generic",
     }
 
