@@ -214,7 +214,8 @@ def _credits(
     node: LexborNode | None, meta: PageMeta, body: Body, near: tuple[str | None, str | None]
 ) -> tuple[str | None, str | None]:
     """(author, source). The author: profile field, credit line in or right after the body,
-    then a personal meta author. A source line found anywhere of these is the source."""
+    then a personal meta author. The source: a source line in the body, below it, or in the
+    profile's author field ("Theo Báo X" where a writer's name was expected)."""
     author, source = None, body.source or near[1]
     if node is not None:
         text = node_text(node)

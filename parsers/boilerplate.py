@@ -32,6 +32,7 @@ _LINE_PATTERNS = (
     r"(?:ty gia|thoi tiet|lich phat song|quang cao|advertisement)",
     r"tags?\s*:.*|tu khoa\s*:.*|tim kiem.*|search",
     r"xem (?:them|tiep|chi tiet)|doc (?:them|tiep)|read more|continue reading",
+    r"\(?\s*(?:xem|doc|link)?\s*(?:bai|tin|link) goc(?: tai day)?\s*\)?",  # "Xem bài gốc" link
     r"(?:xem )?(?:video|clip)\s*:.*|(?:\d+ )?min(?:ute)?s? read|\d+ phut doc",
     r"[|\-–—•·>»/\\*:.,;]+",  # separators left behind by removed links
 )

@@ -32,9 +32,11 @@ _ORIGINAL_LINK = re.compile(
     r"|[-–—|]\s*(?:xem|đọc)\s+(?:bài|tin)\s+gốc(?:\s+tại đây)?)\s*\.?$",
     re.IGNORECASE,
 )
-_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov)(?:/\S*)?$")
+_DOMAIN = re.compile(
+    r"^(?:https?://)?(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?:vn|com|net|org|gov)(?:/\S*)?$"
+)
 # A bare outlet name set as the last line ("Báo Bắc Kạn", "TTXVN"): the source, not a writer.
-_OUTLET = re.compile(r"^(?:báo|tạp chí|đài phát thanh|thông tấn xã|ttxvn|vov|vtv)\b", re.IGNORECASE)
+_OUTLET = re.compile(r"^(?:báo|tạp chí|thông tấn xã|ttxvn|vov|vtv)\b", re.IGNORECASE)
 # What "Theo …" introduces in prose ("Theo Kế hoạch số 5", "Theo Quyết định …"), never an outlet.
 _NOT_OUTLETS = re.compile(
     r"^(?:kế hoạch|quyết định|nghị quyết|nghị định|chỉ thị|kết luận|báo cáo|thông báo|quy định"

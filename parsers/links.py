@@ -73,6 +73,14 @@ HINTS: dict[str, LinkHints] = {
             _rx(r"_redirect$", r"^p_p_"),
         ),
         LinkHints(
+            "dnn",
+            _rx(r"/tabid/\d+", r"[?&]tabid=\d+", r"/DesktopModules/", r"id=\"dnn_",
+                r"<meta[^>]+generator[^>]+DotNetNuke"),
+            _rx(r"/articleType/ArticleView/articleId/\d+", r"/ArticleID/\d+(?:/|$)",
+                r"/tabid/\d+/.*/item/\d+"),
+            _rx(r"/tabid/\d+/(?:[\w-]+/)*Default\.aspx$", r"/currentpage/\d+", r"/PageID/\d+"),
+        ),
+        LinkHints(
             "generic",
             (),
             _rx(
@@ -91,7 +99,13 @@ PROFILES = tuple(HINTS)
 PAGE_PARAMS = frozenset(
     {"pageindex", "page", "paged", "trang", "pg", "pageno", "currentpage", "pagenum", "cur"}
 )
-PAGE_PATHS = _rx(r"/page/(\d+)/?$", r"/page-(\d+)(?=/|$|\.html?$)", r"/trang-(\d+)(?=/|$|\.html?$)")
+PAGE_PATHS = _rx(
+    r"/page/(\d+)/?$",
+    r"/page-(\d+)(?=/|$|\.html?$)",
+    r"/trang-(\d+)(?=/|$|\.html?$)",
+    r"/currentpage/(\d+)(?=/|$)",  # DotNetNuke article modules
+    r"/PageID/(\d+)(?=/|$)",
+)
 NEXT_TEXTS = frozenset(
     fold(t)
     for t in (

@@ -72,5 +72,5 @@ def has_any(tree: LexborHTMLParser, *selectors: str) -> bool:
 
 
 def generator(tree: LexborHTMLParser) -> str:
-    node = tree.css_first('meta[name="generator"], meta[name="Generator"]')
+    node = tree.css_first('meta[name="generator" i]')  # DNN writes name="GENERATOR"
     return (node.attributes.get("content") or "") if node is not None else ""

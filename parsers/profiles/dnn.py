@@ -81,7 +81,7 @@ class Dnn(Profile):
         '[class*="NoiDung"]',
     )
     scope = ("#dnn_ContentPane", '[id$="_ContentPane"]', ".DnnModule")
-    category = ('[id*="dnnBREADCRUMB"] a', ".breadcrumb a")
+    category = ('[id*="dnnBREADCRUMB"] a', ".news-path a", ".breadcrumb a")
     drop = (
         '[id*="dnnTITLE"]',
         ".news-tools",
@@ -107,5 +107,4 @@ class Dnn(Profile):
             ".DnnModule",
             '[src*="/DesktopModules/"]',
             '[href*="/DesktopModules/"]',
-            '[href*="/articleType/ArticleView/"]',
         )

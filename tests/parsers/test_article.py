@@ -15,6 +15,10 @@ PARAGRAPH = (
     "Năm 2023, Ban Dân vận Huyện ủy đã tham mưu ban hành 51 văn bản lãnh đạo, chỉ đạo về công tác "
     "dân vận, công tác tôn giáo và việc thực hiện quy chế dân chủ ở cơ sở trên địa bàn huyện."
 )
+SECOND = (
+    "Các tổ chức cơ sở đảng đã đối thoại trực tiếp với Nhân dân 38 cuộc, tiếp nhận và giải quyết "
+    "dứt điểm 36 trên tổng số 42 kiến nghị liên quan đến đất đai, chính sách an sinh xã hội."
+)
 
 
 def page(body: str, head: str = "<title>Trang tin</title>") -> str:
@@ -229,3 +233,61 @@ def test_bold_subheading_under_a_picture_stays_in_the_text() -> None:
     article = parse_article(page(body), URL)
     assert "Nhiều mô hình hay" in article.text.split("\n\n")
     assert [image.caption for image in article.images] == [""]
+
+
+@pytest.mark.parametrize(
+    ("tail", "author", "source"),
+    [
+        ("<p><b>Thu Trang</b></p><p><i>Theo Báo Bắc Kạn</i></p>", "Thu Trang", "Báo Bắc Kạn"),
+        ("<p><i>Theo Báo Bắc Kạn</i></p><p><b>Thu Trang</b></p>", "Thu Trang", "Báo Bắc Kạn"),
+        ("<p style='text-align:right'><em>(Theo baobackan.vn)</em></p>", None, "baobackan.vn"),
+        (
+            "<p>Nguồn: Trang thông tin điện tử Tỉnh ủy (<a href='https://a.vn/1'>xem bài gốc</a>)</p>",
+            None,
+            "Trang thông tin điện tử Tỉnh ủy",
+        ),
+        ("<p><b>Hà Linh</b> (Nguồn: Báo Thái Nguyên)</p>", "Hà Linh", "Báo Thái Nguyên"),
+        ("<p>Tin, ảnh: Mai Trâm</p>", "Mai Trâm", None),
+    ],
+    ids=[
+        "person-then-source",
+        "source-then-person",
+        "source-only",
+        "xem-bai-goc",
+        "one-line",
+        "no-source",
+    ],
+)
+def test_source_line_is_kept_apart_from_the_author(
+    tail: str, author: str | None, source: str | None
+) -> None:
+    body = (
+        "<h1>Hội nghị tổng kết công tác dân vận năm 2023</h1>"
+        f"<div class='content'><p>{PARAGRAPH}</p><p>{SECOND}</p>{tail}</div>"
+    )
+    article = parse_article(page(body), URL)
+    assert (article.author, article.source) == (author, source)
+    assert article.text == f"{PARAGRAPH}\n\n{SECOND}"
+
+
+def test_author_in_its_own_block_below_the_text_wins_over_a_source() -> None:
+    body = (
+        "<div id='dnn_ContentPane'><div class='news-detail'><h1 class='news-title'>Hội nghị tổng kết"
+        f" công tác dân vận năm 2023</h1><div class='news-content'><p>{PARAGRAPH}</p><p>{SECOND}</p>"
+        "<p><em>Nguồn: Báo Bắc Kạn</em></p></div><div class='news-author'>Hoàng Yến</div></div></div>"
+    )
+    article = parse_article(page(body), "https://xa.gov.vn/tin/tabid/105/Default.aspx")
+    assert (article.profile, article.author, article.source) == ("dnn", "Hoàng Yến", "Báo Bắc Kạn")
+    assert "Nguồn" not in article.text and "Hoàng Yến" not in article.text
+
+
+def test_a_cms_account_is_not_the_author() -> None:
+    body = (
+        "<div class='article'><div class='articleHeadline'><h1>Hội nghị tổng kết công tác dân vận"
+        " năm 2023</h1></div><div class='articleAuthor'><a href='/u/1'>SuperUser Account</a>"
+        f" đăng lúc 08:00 ngày 12/01/2024</div><div class='articleEntry'><p>{PARAGRAPH}</p>"
+        f"<p>{SECOND}</p><p>Theo Báo Lào Cai</p></div></div>"
+    )
+    url = "https://xa.gov.vn/tin/tabid/73/articleType/ArticleView/articleId/9/Default.aspx"
+    article = parse_article(page(body), url)
+    assert (article.author, article.source) == (None, "Báo Lào Cai")

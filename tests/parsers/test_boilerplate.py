@@ -31,6 +31,8 @@ from parsers.boilerplate import (
         "Chia sẻ",
         "Facebook Zalo Twitter",
         "Xem thêm",
+        "Xem bài gốc",
+        "(Link bài gốc)",
         "|",
     ],
 )

@@ -37,7 +37,7 @@ def test_explicit_profile_gives_the_same_articles(name: str) -> None:
 
 
 def test_every_profile_named_in_the_docs_exists() -> None:
-    assert set(HINTS) == {"tandan", "dcs", "nukeviet", "wordpress", "liferay", "generic"}
+    assert set(HINTS) == {"tandan", "dcs", "nukeviet", "wordpress", "liferay", "dnn", "generic"}
 
 
 @pytest.mark.parametrize(

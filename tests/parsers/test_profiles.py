@@ -14,7 +14,15 @@ BODY = "<p>" + "Ban Dân vận Huyện ủy tổ chức hội nghị tổng kế
 
 
 def test_builtin_profiles_are_registered_and_documented() -> None:
-    assert set(profile_names()) >= {"tandan", "dcs", "nukeviet", "wordpress", "liferay", "generic"}
+    assert set(profile_names()) >= {
+        "tandan",
+        "dcs",
+        "nukeviet",
+        "dnn",
+        "wordpress",
+        "liferay",
+        "generic",
+    }
     assert profile_names()[-1] == "generic"
     for name in profile_names():
         profile = get_profile(name)
@@ -36,7 +44,28 @@ def test_builtin_profiles_are_registered_and_documented() -> None:
         ),
         ("https://x.vn/web/guest?p_p_id=101_INSTANCE_x", "<div>x</div>", "liferay"),
         ("https://x.vn/a", "<div class='journal-content-article'>x</div>", "liferay"),
+        ("https://x.vn/tin-tuc/tabid/105/Default.aspx", "<div>x</div>", "dnn"),
+        ("https://x.vn/Default.aspx?tabid=62&ID=1187", "<div>x</div>", "dnn"),
+        ("https://x.vn/a", "<div id='dnn_ContentPane'>x</div>", "dnn"),
+        ("https://x.vn/a", "<div class='DnnModule DnnModule-DNN_HTML'>x</div>", "dnn"),
+        (
+            "https://x.vn/a",
+            "<link href='/DesktopModules/EasyDNNNews/a.css' rel='stylesheet'>",
+            "dnn",
+        ),
+        ("https://x.vn/a", "<meta name='GENERATOR' content='DotNetNuke '>", "dnn"),
+        (
+            "https://x.vn/t/tabid/1/articleType/ArticleView/articleId/2/a.aspx",
+            "<div>x</div>",
+            "dnn",
+        ),
+        (  # a link to a DNN article elsewhere ("xem bài gốc") says nothing about this page
+            "https://x.vn/a",
+            "<a href='https://y.vn/t/tabid/1/articleType/ArticleView/articleId/2/a.aspx'>x</a>",
+            "generic",
+        ),
         ("https://x.vn/a", "<article><p>x</p></article>", "generic"),
+        ("https://x.vn/tab/105/stable-id.html", "<div id='dnnx'>x</div>", "generic"),
     ],
 )
 def test_auto_detection(url: str, html: str, expected: str) -> None:
