@@ -84,6 +84,7 @@ def parse(
             "text": page.article.text,
             "directives": [asdict(d) for d in page.directives],
             "indicators": [asdict(i) for i in page.indicators],
+            "credit": page.article.source,  # "Nguồn: …" of a re-published article
         }
         sys.stdout.write(json.dumps(record, ensure_ascii=False, default=_json_default) + "\n")
 

@@ -68,6 +68,7 @@ class _Content:
             "published_at": a.published_at,
             "date_source": a.date_source,
             "author": a.author,
+            "source": a.source,
             "lead": a.lead,
             "category": a.category,
             "profile": a.profile,

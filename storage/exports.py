@@ -32,7 +32,8 @@ def _articles(session: Session, since: datetime | None) -> Iterator[dict[str, An
     for a in session.exec(query):
         yield {
             "id": a.id, "portal_id": a.portal_id, "url": a.url, "title": a.title,
-            "published_at": _iso(a.published_at), "author": a.author, "text": a.text,
+            "published_at": _iso(a.published_at), "author": a.author, "source": a.source,
+            "text": a.text,
             "content_hash": a.content_hash, "duplicate_of": a.duplicate_of,
             "first_seen_at": _iso(a.first_seen_at), "version": a.version,
         }

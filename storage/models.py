@@ -74,6 +74,7 @@ class Article(SQLModel, table=True):
     published_at: datetime | None = _ts(index=True)
     date_source: str | None = None
     author: str | None = None
+    source: str | None = None  # credit line of a re-published article ("Nguồn: Báo Lào Cai")
     lead: str | None = None
     category: str | None = None
     text: str = ""

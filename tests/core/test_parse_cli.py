@@ -15,7 +15,7 @@ import pytest
 
 PAGES = Path(__file__).parents[1] / "fixtures" / "pages"
 PAGE = PAGES / "tandan" / "bachthong-quy-che-22-dan-van.html"
-FIELDS = ["source", "title", "published_at", "author", "text", "directives", "indicators"]
+FIELDS = ["source", "title", "published_at", "author", "text", "directives", "indicators", "credit"]
 
 PROBE = """
 import sys

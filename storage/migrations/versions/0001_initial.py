@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 01:49:35.135222
+Create Date: 2026-11-22 02:47:19.483044
 """
 from collections.abc import Sequence
 
@@ -74,6 +74,7 @@ def upgrade() -> None:
     sa.Column('published_at', storage.sqltypes.TZDateTime(timezone=True), nullable=True),
     sa.Column('date_source', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('author', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('source', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('lead', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('category', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
     sa.Column('text', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
