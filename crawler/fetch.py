@@ -6,7 +6,7 @@ import asyncio
 import random
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
@@ -106,14 +106,28 @@ class PortalFetcher:
         for host in hosts.values():
             await self.registry.release(host)
 
-    async def fetch(self, url: str, kind: str, validators: Validators | None = None) -> FetchedPage:
+    async def fetch(
+        self,
+        url: str,
+        kind: str,
+        validators: Validators | None = None,
+        *,
+        form: str | None = None,
+        recorded_as: str | None = None,
+    ) -> FetchedPage:
         """Fetch `url`; failures come back as a page with `error` set, never as an exception.
-        Every kind but "robots" is checked against the host's robots.txt first."""
-        canonical = canonical_url(url)
+        Every kind but "robots" is checked against the host's robots.txt first.
+        With `form` (an urlencoded body) the request is a POST, never conditional, and the
+        page is recorded under `recorded_as` (a URL naming what the POST opened)."""
+        canonical = canonical_url(recorded_as or url)
         fetched_at = datetime.now(UTC)
         started = time.monotonic()
+        if form is not None:
+            validators = None
         try:
-            answer = await self._follow(url, _conditional(validators), robots=kind != "robots")
+            answer = await self._follow(
+                url, _conditional(validators), robots=kind != "robots", form=form
+            )
         except FetchError as exc:
             failure = exc if isinstance(exc, FetchFailure) else FetchFailure(str(exc))
             transient = failure.transient or isinstance(exc, HostBlocked)
@@ -128,9 +142,12 @@ class PortalFetcher:
                 error=str(exc),
                 transient=transient,
             )
-        return _page(canonical, kind, answer, fetched_at, started, validators)
+        page = _page(canonical, kind, answer, fetched_at, started, validators)
+        return page if form is None else _posted(page, url, answer)
 
-    async def _follow(self, url: str, headers: dict[str, str], robots: bool = True) -> _Answer:
+    async def _follow(
+        self, url: str, headers: dict[str, str], robots: bool = True, form: str | None = None
+    ) -> _Answer:
         """Follow redirects by hand, checking scheme, address and robots at every hop."""
         seen: set[str] = set()
         current = url
@@ -147,10 +164,12 @@ class PortalFetcher:
                     final_url=current,
                     transient=host.robots_error is not None,
                 )
-            answer = await self._attempts(host, current, headers)
+            answer = await self._attempts(host, current, headers, form)
             location = answer.headers.get("location")
             if answer.status not in REDIRECTS or not location:
                 return answer
+            if answer.status not in (307, 308):
+                form = None  # a browser follows 301/302/303 after a POST with a GET
             current = urljoin(current, location.strip())
         raise FetchFailure(f"more than {self.limits.max_redirects} redirects", final_url=current)
 
@@ -195,12 +214,14 @@ class PortalFetcher:
         if policy.crawl_delay:
             host.gate.set_crawl_delay(min(policy.crawl_delay, self.limits.max_crawl_delay_seconds))
 
-    async def _attempts(self, host: HostState, url: str, headers: dict[str, str]) -> _Answer:
+    async def _attempts(
+        self, host: HostState, url: str, headers: dict[str, str], form: str | None = None
+    ) -> _Answer:
         """One request with bounded retries on transient failures, 5xx and 429."""
         attempt = 0
         while True:
             try:
-                answer = await self._once(host, url, headers)
+                answer = await self._once(host, url, headers, form)
             except _TRANSIENT as exc:
                 if attempt >= self.limits.max_retries:
                     raise FetchFailure(_one_line(exc), final_url=url, transient=True) from None
@@ -228,7 +249,9 @@ class PortalFetcher:
                 transient=True,
             )
 
-    async def _once(self, host: HostState, url: str, headers: dict[str, str]) -> _Answer:
+    async def _once(
+        self, host: HostState, url: str, headers: dict[str, str], form: str | None = None
+    ) -> _Answer:
         """Exactly one HTTP request, inside the host's gate and the total time cap."""
         if self.requests >= self.limits.max_requests_per_portal:
             raise FetchFailure(
@@ -247,7 +270,7 @@ class PortalFetcher:
             started = time.monotonic()
             try:
                 async with asyncio.timeout(settings.timeout_seconds):
-                    answer = await _exchange(client, url, headers, settings.max_bytes)
+                    answer = await _exchange(client, url, headers, settings.max_bytes, form)
             except (TimeoutError, httpx.TimeoutException) as exc:
                 host.gate.observed(time.monotonic() - started, self.limits.slow_response_seconds)
                 if isinstance(exc, _TRANSIENT):
@@ -265,10 +288,19 @@ class PortalFetcher:
 
 
 async def _exchange(
-    client: httpx.AsyncClient, url: str, headers: dict[str, str], max_bytes: int
+    client: httpx.AsyncClient,
+    url: str,
+    headers: dict[str, str],
+    max_bytes: int,
+    form: str | None = None,
 ) -> _Answer:
-    """Send, then stream the body only for 200 answers, refusing more than max_bytes."""
-    request = client.build_request("GET", url, headers=headers)
+    """Send (a GET, or a form POST), then stream the body only for 200 answers, refusing more
+    than max_bytes."""
+    if form is None:
+        request = client.build_request("GET", url, headers=headers)
+    else:
+        posted = {**headers, "Content-Type": "application/x-www-form-urlencoded"}
+        request = client.build_request("POST", url, headers=posted, content=form.encode())
     response = await client.send(request, stream=True)
     try:
         kept = {k: response.headers[k] for k in KEPT_HEADERS if k in response.headers}
@@ -328,6 +360,14 @@ def _page(
         not_modified=not_modified,
         error=error,
     )
+
+
+def _posted(page: FetchedPage, url: str, answer: _Answer) -> FetchedPage:
+    """A POST's page: no validators (nothing to make conditional), and named by the URL it was
+    recorded under unless a redirect took it elsewhere."""
+    headers = {k: v for k, v in page.headers.items() if k not in ("etag", "last-modified")}
+    final = page.url if answer.url == url else page.final_url
+    return replace(page, headers=headers, final_url=final)
 
 
 def _checked_canonical(url: str) -> str:

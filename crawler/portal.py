@@ -9,15 +9,18 @@ from urllib.parse import urlsplit
 
 from crawler.fetch import BUDGET_SPENT, PortalFetcher
 from crawler.limits import CrawlLimits
+from crawler.netguard import host_key
 from crawler.types import CrawlState, FetchedPage, PortalCrawl, Validators
 from dedup.urls import canonical_url
 from parsers.feeds import parse_feed, parse_sitemap
 from parsers.links import extract_listing
+from parsers.postback import PostbackPage, next_postback
 from parsers.types import Link, ListingPage
 from portalwatch.config import PortalConfig
 from portalwatch.errors import ParseError
 
 ENTRY_KINDS = frozenset({"listing", "feed", "sitemap"})
+MAX_ADVERTISED_FEEDS = 2  # feeds a portal's listings advertise, read when none is configured
 VALIDATOR_HEADERS = frozenset({"etag", "last-modified"})
 
 
@@ -33,6 +36,7 @@ class _Run:
     own_hosts: set[str]
     seen_listings: set[str] = field(default_factory=set)
     found: dict[str, Link] = field(default_factory=dict)  # canonical article URL → link
+    advertised: dict[str, str] = field(default_factory=dict)  # canonical feed URL → URL as linked
     over_budget: int = 0
     retry_later: int = 0  # articles that failed in a way worth retrying next run
 
@@ -90,6 +94,7 @@ async def crawl_portal(
         *(_read_sitemap(run, url, 0) for url in portal.sitemaps),
     ]
     await asyncio.gather(*entries)
+    await _read_advertised_feeds(run)
     await _fetch_articles(run)
     if run.over_budget or run.retry_later:
         _withhold_validators(run.result)
@@ -108,23 +113,52 @@ async def crawl_portal(
 
 
 async def _follow_listing(run: _Run, start_url: str) -> None:
-    """Page through one listing until max_pages, a page with nothing new, or no next link."""
+    """Page through one listing until max_pages, a page with nothing new, or no next page:
+    a next link (GET), else an ASP.NET postback pager (a form POST)."""
     url: str | None = start_url
-    for _ in range(run.portal.max_pages):
-        if url is None:
+    postback: PostbackPage | None = None
+    for number in range(1, run.portal.max_pages + 1):
+        if url is None and postback is None:
             return
-        canonical = canonical_url(url)
-        run.seen_listings.add(canonical)
-        page = await run.fetcher.fetch(url, "listing", run.validators(canonical))
+        page, base = await _fetch_listing_page(run, url, postback)
         run.record(page)
         if page.status != 200 or not page.text:
             return  # failed, or 304: nothing new on an unchanged first page
-        listing = extract_listing(page.text, page.final_url, run.portal.profile)
+        listing = extract_listing(page.text, base, run.portal.profile)
         _owns_redirect_target(run, page)
+        _note_feeds(run, listing, base)
         fresh = run.unseen(listing.article_links)
         if not fresh and not run.state.force_refetch:
             return
         url = _next_url(run, listing)
+        postback = _next_postback(run, page.text, base, number) if url is None else None
+
+
+async def _fetch_listing_page(
+    run: _Run, url: str | None, postback: PostbackPage | None
+) -> tuple[FetchedPage, str]:
+    """One listing page and the URL its links resolve against (the action URL for a POST,
+    which is recorded under its __pw_page marker and never made conditional)."""
+    if postback is None:
+        assert url is not None
+        canonical = canonical_url(url)
+        run.seen_listings.add(canonical)
+        page = await run.fetcher.fetch(url, "listing", run.validators(canonical))
+        return page, page.final_url
+    marker = canonical_url(postback.marker_url)
+    run.seen_listings.add(marker)
+    page = await run.fetcher.fetch(
+        postback.action_url, "listing", form=postback.body(), recorded_as=postback.marker_url
+    )
+    return page, postback.action_url if page.final_url == marker else page.final_url
+
+
+def _next_postback(run: _Run, html: str, base: str, number: int) -> PostbackPage | None:
+    """The postback opening page number + 1, when it posts to the portal's own host."""
+    postback = next_postback(html, base, number)
+    if postback is None or not run.owns(postback.action_url):
+        return None
+    return None if canonical_url(postback.marker_url) in run.seen_listings else postback
 
 
 def _owns_redirect_target(run: _Run, page: FetchedPage) -> None:
@@ -139,6 +173,28 @@ def _next_url(run: _Run, listing: ListingPage) -> str | None:
         if canonical not in run.seen_listings and run.owns(canonical):
             return link.url
     return None
+
+
+def _note_feeds(run: _Run, listing: ListingPage, page_url: str) -> None:
+    """Remember feeds a listing advertises on its own host, when the portal configures none."""
+    if run.portal.feeds:
+        return
+    here = _folded_host_key(page_url)
+    for link in listing.feeds:
+        canonical = canonical_url(link.url)
+        if _folded_host_key(canonical) == here:
+            run.advertised.setdefault(canonical, link.url)
+
+
+def _folded_host_key(url: str) -> str:
+    """scheme://host:port with a leading www. dropped: www.x.vn and x.vn are one site."""
+    return host_key(url).replace("://www.", "://", 1)
+
+
+async def _read_advertised_feeds(run: _Run) -> None:
+    """The first few advertised feeds, read like configured ones (conditional GET included)."""
+    picked = list(run.advertised.values())[:MAX_ADVERTISED_FEEDS]
+    await asyncio.gather(*(_read_feed(run, url) for url in picked))
 
 
 async def _read_feed(run: _Run, url: str) -> None:

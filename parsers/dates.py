@@ -230,7 +230,9 @@ def find_dates(text: str) -> list[DateMatch]:
                 month, day = day, month  # "05/14/2024": month first is the only valid reading
             if not _valid(year or 2000, month, day):
                 continue
-            hour, minute, start, end = _embedded_time(m) if pattern.has_time else (None,) * 4
+            hour, minute, start, end = (
+                _embedded_time(m) if pattern.has_time else (None, None, m.start(), m.end())
+            )
             if hour is None:
                 hour, minute, start, end = _time_near(text, m.start(), m.end())
             spans.append((m.start(), m.end()))

@@ -69,8 +69,13 @@ def parse(
     sources: Annotated[list[str], typer.Argument(help="HTML files (.gz too) or http(s) URLs.")],
     url: Annotated[str | None, typer.Option(help="The page's URL, when parsing one saved file.")] = None,
     profile: Annotated[str, typer.Option(help="CMS profile name, or auto.")] = "auto",
+    config: ConfigOpt = None,
+    database_url: DatabaseOpt = None,
 ) -> None:
-    """Extract each page and print one JSON object a line (no Prefect, no database)."""
+    """Extract each page and print one JSON object a line (no Prefect, no database).
+
+    --config and --database-url are accepted like everywhere else; parse reads neither.
+    """
     from parsers import parse_page
 
     for source in sources:
@@ -165,11 +170,17 @@ def export(
 def demo(
     keep: Annotated[Path | None, typer.Option(help="Keep the demo database and config in this folder.")] = None,
     verbose: Annotated[bool, typer.Option(help="Show Prefect's logs.")] = False,
+    config: Annotated[
+        str | None, typer.Option("--config", help="Take subscriptions (and alert settings) from this config: the demo's alerts then really go out.")
+    ] = None,
+    database_url: Annotated[
+        str | None, typer.Option("--database-url", help="An empty database for the demo (default: a fresh SQLite file).")
+    ] = None,
 ) -> None:
     """Crawl the bundled portal replay twice (baseline, then a later state) and show what changed."""
     from portalwatch.demo import run_demo
 
-    run_demo(keep=keep, verbose=verbose)
+    run_demo(keep=keep, verbose=verbose, config=config, database_url=database_url)
 
 
 @db_app.command("upgrade")

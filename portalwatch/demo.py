@@ -1,4 +1,4 @@
-"""`portalwatch demo`: the bundled replay, crawled twice, on loopback, into a fresh SQLite file."""
+"""`portalwatch demo`: the bundled replay, crawled twice, on loopback, into a fresh database."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ import os
 import tempfile
 import time
 from pathlib import Path
+
+import yaml
 
 from portalwatch.console import console, print_lines, print_reports
 
@@ -17,25 +19,50 @@ def _quiet_prefect(verbose: bool) -> None:
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 
 
-def run_demo(keep: Path | None = None, verbose: bool = False) -> None:
+def demo_config(urls: dict[str, str], user_config: str | None) -> str:
+    """The demo's portals; subscriptions and alert settings from the user's config, if given.
+
+    With subscriptions configured, the demo's alerts really go out through those channels.
+    """
+    from deployments.replay import demo_config_text
+    from portalwatch.config import load_config
+
+    data = yaml.safe_load(demo_config_text(urls))
+    if user_config:
+        user = load_config(user_config)  # validated: a wrong key is one line, exit 2
+        data["subscriptions"] = [s.model_dump(exclude_defaults=True) for s in user.subscriptions]
+        data["alerts"] = user.alerts.model_dump(exclude_defaults=True)
+        for sub in data["subscriptions"]:
+            sub.pop("portals", None)  # the user's portal ids are not the replay's
+    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+
+
+def run_demo(
+    keep: Path | None = None,
+    verbose: bool = False,
+    config: str | None = None,
+    database_url: str | None = None,
+) -> None:
     """Baseline crawl of replay state v1, then a crawl of v2; print findings and alerts."""
     _quiet_prefect(verbose)
     from alerts import console_lines
-    from deployments.replay import ReplayServer, demo_config_text
+    from deployments.replay import ReplayServer
     from flows.ingest import crawl
     from portalwatch.summary import demo_findings
 
     started = time.monotonic()
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="portalwatch-demo-"))
     workdir.mkdir(parents=True, exist_ok=True)
-    db_path = workdir / "demo.db"
-    db_path.unlink(missing_ok=True)
-    database = f"sqlite:///{db_path}"
+    database = database_url
+    if database is None:
+        db_path = workdir / "demo.db"
+        db_path.unlink(missing_ok=True)
+        database = f"sqlite:///{db_path}"
     with ReplayServer(state="v1") as replay:
-        urls = replay.start() if not getattr(replay, "urls", None) else replay.urls
+        urls = replay.start()
         config_path = workdir / "demo.yaml"
-        config_path.write_text(demo_config_text(urls), encoding="utf-8")
-        console.print(f"[bold]portalwatch demo[/bold]: {len(urls)} replayed portals on loopback, database {db_path}")
+        config_path.write_text(demo_config(urls, config), encoding="utf-8")
+        console.print(f"[bold]portalwatch demo[/bold]: {len(urls)} replayed portals on loopback, database {database}")
         first = crawl(config_path=str(config_path), database=database)
         print_reports(first, title="1st crawl (state v1): the baseline, recorded but not alerted")
         replay.set_state("v2")
@@ -44,7 +71,10 @@ def run_demo(keep: Path | None = None, verbose: bool = False) -> None:
     findings = demo_findings(database)
     print_lines("New directives", findings.directive_lines)
     print_lines("Indicator changes", findings.indicator_lines)
-    print_lines("Alerts (no subscription configured: printed here)", console_lines(findings.alert_events))
+    if config:
+        print_lines("Alerts sent or pending (see: portalwatch export alerts)", findings.delivery_lines)
+    else:
+        print_lines("Alerts (no subscription configured: printed here)", console_lines(findings.alert_events))
     console.print(
         f"\nDone in {time.monotonic() - started:.1f} s. Explore: "
         f"portalwatch export directives --database-url {database}"

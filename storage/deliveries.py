@@ -191,5 +191,5 @@ def unplanned_events(session: Session, since: datetime) -> list[Event]:
     subscription stays in this list until it is older than `since`: cheap, and harmless.)
     """
     planned = select(Delivery.id).where(Delivery.event_id == Event.id).exists()
-    query = select(Event).where(Event.created_at >= since, ~planned).order_by(Event.id)
+    query = select(Event).where(Event.created_at >= since, ~planned).order_by(col(Event.id))
     return list(session.exec(query).all())

@@ -26,7 +26,7 @@ def _iso(value: datetime | date | None) -> str | None:
 
 
 def _articles(session: Session, since: datetime | None) -> Iterator[dict[str, Any]]:
-    query = select(Article).order_by(Article.id)
+    query = select(Article).order_by(col(Article.id))
     if since:
         query = query.where(Article.first_seen_at >= since)
     for a in session.exec(query):
@@ -42,14 +42,14 @@ def _articles(session: Session, since: datetime | None) -> Iterator[dict[str, An
 def _directives(session: Session, since: datetime | None) -> Iterator[dict[str, Any]]:
     mentions = (
         select(DirectiveMention.directive_id, func.count().label("n"))
-        .group_by(DirectiveMention.directive_id)
+        .group_by(col(DirectiveMention.directive_id))
         .subquery()
     )
     query = (
         select(Directive, Article.url, mentions.c.n)
         .join(Article, col(Article.id) == Directive.first_article_id, isouter=True)
         .join(mentions, mentions.c.directive_id == Directive.id, isouter=True)
-        .order_by(Directive.id)
+        .order_by(col(Directive.id))
     )
     if since:
         query = query.where(Directive.first_seen_at >= since)
@@ -67,7 +67,7 @@ def _indicators(session: Session, since: datetime | None) -> Iterator[dict[str, 
     query = (
         select(IndicatorObservation, Article.url)
         .join(Article, col(Article.id) == IndicatorObservation.article_id)
-        .order_by(IndicatorObservation.id)
+        .order_by(col(IndicatorObservation.id))
     )
     if since:
         query = query.where(IndicatorObservation.observed_at >= since)
@@ -80,7 +80,7 @@ def _indicators(session: Session, since: datetime | None) -> Iterator[dict[str, 
 
 
 def _events(session: Session, since: datetime | None) -> Iterator[dict[str, Any]]:
-    query = select(Event).order_by(Event.id)
+    query = select(Event).order_by(col(Event.id))
     if since:
         query = query.where(Event.created_at >= since)
     for e in session.exec(query):
@@ -91,7 +91,7 @@ def _events(session: Session, since: datetime | None) -> Iterator[dict[str, Any]
 
 
 def _alerts(session: Session, since: datetime | None) -> Iterator[dict[str, Any]]:
-    query = select(Delivery, Event.key).join(Event, col(Event.id) == Delivery.event_id).order_by(Delivery.id)
+    query = select(Delivery, Event.key).join(Event, col(Event.id) == Delivery.event_id).order_by(col(Delivery.id))
     if since:
         query = query.where(Delivery.created_at >= since)
     for d, key in session.exec(query):

@@ -7,6 +7,7 @@ import hashlib
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from crawler.netguard import host_key
@@ -69,9 +70,11 @@ def crawl_state(
     recheck_after = timedelta(hours=settings.recheck_after_hours)
     recheck_window = timedelta(days=settings.recheck_window_days)
     rows = session.exec(
-        select(Page.url, Page.kind, Page.etag, Page.last_modified, Page.content_hash,
-               Page.fetched_at, Page.first_fetched_at, Page.status)
-        .where(Page.portal_id == portal_id)
+        sa_select(
+            col(Page.url), col(Page.kind), col(Page.etag), col(Page.last_modified),
+            col(Page.content_hash), col(Page.fetched_at), col(Page.first_fetched_at),
+            col(Page.status),
+        ).where(Page.portal_id == portal_id)
     ).all()
     robots = _robots_texts(session, portal_id)
     validators: dict[str, Validators] = {}
@@ -105,7 +108,9 @@ def _robots_texts(session: Session, portal_id: str) -> dict[str, str]:
         )
     ).all()
     return {
-        host_key(url): gzip.decompress(body).decode("utf-8", "replace") for url, body in rows
+        host_key(url): gzip.decompress(body).decode("utf-8", "replace")
+        for url, body in rows
+        if body is not None  # already excluded by the query; narrows the type
     }
 
 
@@ -120,4 +125,8 @@ def stored_article_pages(
         query = query.where(col(Page.portal_id).in_(list(portal_ids)))
     if since:
         query = query.where(Page.fetched_at >= since)
-    return [(pid, url, gzip.decompress(body)) for pid, url, body in session.exec(query).all()]
+    return [
+        (pid, url, gzip.decompress(body))
+        for pid, url, body in session.exec(query).all()
+        if body is not None  # already excluded by the query; narrows the type
+    ]

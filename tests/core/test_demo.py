@@ -42,3 +42,27 @@ def test_demo_prints_findings_and_exports(tmp_path: Path) -> None:
               "issued_date", "first_seen_at", "first_article_url", "mentions"}
     assert all(fields <= set(r) for r in records)
     assert all(r["mentions"] >= 1 and r["first_article_url"].startswith("http://127.0.0.1:") for r in records)
+
+
+def test_demo_with_subscriptions_really_sends(tmp_path: Path) -> None:
+    from tests.alerts.alertkit import WebhookReceiver
+
+    receiver = WebhookReceiver().start()
+    try:
+        config = tmp_path / "mine.yaml"
+        config.write_text(
+            "subscriptions:\n"
+            "  - name: ban-tgdv\n"
+            f"    urls: [\"{receiver.url('/hook')}\"]\n"
+            "    events: [directive.new]\n",
+            encoding="utf-8",
+        )
+        env = os.environ | {"PREFECT_HOME": str(tmp_path / "prefect"), "COLUMNS": "160"}
+        demo = run_cli("demo", "--config", str(config), "--database-url",
+                       f"sqlite:///{tmp_path / 'mine.db'}", env=env)
+        assert demo.returncode == 0, demo.stderr[-2000:]
+        assert re.search(rf"Alerts sent or pending .*\({len(EXPECTED['directive_new'])}\)", demo.stdout)
+        assert demo.stdout.count("sent → ban-tgdv via json://") == len(EXPECTED["directive_new"])
+        assert len(receiver.requests) == len(EXPECTED["directive_new"])
+    finally:
+        receiver.stop()
