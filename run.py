@@ -3,7 +3,7 @@
 
     python3 run.py demo        # the bundled replay, crawled twice
     python3 run.py test        # the whole test suite (extra args go to pytest)
-    python3 run.py lint        # ruff
+    python3 run.py lint        # ruff, then mypy --strict (configured in pyproject.toml)
     python3 run.py bench NAME  # a benchmark under bench/ (installs the peers first)
     python3 run.py portalwatch ARGS…   # any CLI command inside the project's environment
 
@@ -66,7 +66,7 @@ def main(argv: list[str]) -> int:
         return run(str(BIN / "python"), "-m", "pytest", *rest)
     if command == "lint":
         ensure_env()
-        return run(str(BIN / "ruff"), "check", ".")
+        return run(str(BIN / "ruff"), "check", ".") or run(str(BIN / "mypy"))
     if command == "bench":
         ensure_env("bench")
         if not rest:

@@ -10,6 +10,14 @@ Each portal: robots.txt (once per host per run), its listing pages with paginati
 per start URL; paging stops at the first page that brings no unseen article), its feeds and
 sitemaps, then the articles those point to that storage does not know, plus the known ones the
 caller marks for an edit check (CrawlState.refetch_known).
+
+Pagination follows next links by GET; failing those, an ASP.NET postback pager (SharePoint
+"Tân Dân": `__doPostBack(…,'Page$2')`) is followed with a form POST of the page's hidden fields
+(parsers.postback describes it; robots.txt, politeness, max_pages and the request budget apply
+as to any request). A POST is never conditional and carries no validators; its FetchedPage is
+recorded as the form's action URL plus `__pw_page=N`, a marker never sent to the server.
+When a portal configures no feeds, up to two feeds its listing pages advertise (rel=alternate,
+/rss/ links) on the listing's own host are read like configured ones, conditional GET included.
 """
 
 from crawler.limits import CrawlLimits

@@ -11,7 +11,8 @@ from dataclasses import asdict
 from typing import Any
 
 from prefect import flow, get_run_logger
-from prefect.states import Completed, Failed, State
+from prefect.client.schemas.objects import State
+from prefect.states import Completed, Failed
 
 from flows.ingest import crawl_and_ingest
 from flows.reporting import log_reports, publish_crawl_report

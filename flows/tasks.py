@@ -12,9 +12,8 @@ from typing import Any
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.client.schemas.objects import TaskRun
+from prefect.client.schemas.objects import State, TaskRun
 from prefect.concurrency._asyncio import AcquireConcurrencySlotTimeoutError
-from prefect.states import State
 from prefect.tasks import Task, exponential_backoff
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError

@@ -24,6 +24,7 @@ from parsers.published import choose, gather
 from parsers.titles import find_title
 from parsers.types import Article, Link
 from parsers.vntext import fold, words
+from portalwatch.errors import ParseError
 
 CREDIT_WINDOW = 6  # blocks after the body searched for a labelled credit
 # Bylines that name a CMS account, not a writer: the credit in the text is better.
@@ -73,7 +74,10 @@ def parse_article(html: str | bytes, url: str, profile: str = "auto") -> Article
     for selector in chosen.drop:
         for node in tree.css(selector):
             node.decompose()
-    lin = linearize(tree.body or tree.root)
+    root = tree.body or tree.root
+    if root is None:  # lexbor always builds <html>; this only narrows the type
+        raise ParseError("input is not HTML: no document element")
+    lin = linearize(root)
     region = _region(tree, lin, chosen)
     start = _body_start(lin, region)
     title = find_title(tree, meta, chosen.title, lin, start)

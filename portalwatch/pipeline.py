@@ -103,7 +103,7 @@ def ingest_article(
         )
         session.flush()
         for event in events:
-            report.event_ids.append(event.id)  # type: ignore[arg-type]
+            report.event_ids.append(event.id)  # type: ignore[arg-type]  # set by the flush above
             report.new_directives += event.type == "directive.new"
             report.indicator_changes += event.type == "indicator.changed"
 

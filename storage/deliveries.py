@@ -18,7 +18,7 @@ from sqlmodel import Session, col, select
 from storage.dialect import insert_for
 from storage.models import Delivery, Event
 
-_TABLE = Delivery.__table__  # type: ignore[attr-defined]
+_TABLE = Delivery.__table__  # type: ignore[attr-defined]  # set by SQLModel on table classes, not declared
 _C = _TABLE.c
 
 
@@ -63,7 +63,7 @@ def _load(session: Session, ids: Sequence[int], until: datetime) -> list[Claimed
         .order_by(col(Delivery.id))
     ).all()
     return [
-        ClaimedDelivery(d.id, d.subscription, d.channel_key, d.mode, d.attempts, until, d.next_attempt_at, e)  # type: ignore[arg-type]
+        ClaimedDelivery(d.id, d.subscription, d.channel_key, d.mode, d.attempts, until, d.next_attempt_at, e)  # type: ignore[arg-type]  # a loaded row's id is never None
         for d, e in rows
     ]
 

@@ -30,7 +30,7 @@ def _insert_ignore(
     session: Session, model: type[SQLModel], values: dict[str, Any], conflict: list[str]
 ) -> int | None:
     """Insert one row unless it exists; the new id, or None when it was already there."""
-    table = model.__table__  # type: ignore[attr-defined]
+    table = model.__table__  # type: ignore[attr-defined]  # set by SQLModel on table classes, not declared
     statement = (
         insert_for(session, table)
         .values(**values)

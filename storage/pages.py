@@ -7,8 +7,8 @@ import hashlib
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
-from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
+from sqlmodel.sql.expression import Select
 
 from crawler.netguard import host_key
 from crawler.types import CrawlState, FetchedPage, Validators
@@ -18,11 +18,13 @@ from storage.models import Page
 
 ENTRY_KINDS = ("listing", "feed", "sitemap", "robots")
 KEEP_BODY = ("article", "robots")  # articles for re-parsing, robots.txt for a 304 next time
+# url, kind, etag, last_modified, content_hash, fetched_at, first_fetched_at, status
+_PageState = Select[str, str, str | None, str | None, str | None, datetime, datetime, int]
 
 
 def record_pages(session: Session, portal_id: str, pages: Iterable[FetchedPage]) -> None:
     """Upsert one row per URL; a 304 keeps the stored body and validators."""
-    table = Page.__table__  # type: ignore[attr-defined]
+    table = Page.__table__  # type: ignore[attr-defined]  # set by SQLModel on table classes, not declared
     for page in pages:
         values = {
             "portal_id": portal_id,
@@ -69,13 +71,12 @@ def crawl_state(
     settings = settings or CrawlerSettings()
     recheck_after = timedelta(hours=settings.recheck_after_hours)
     recheck_window = timedelta(days=settings.recheck_window_days)
-    rows = session.exec(
-        sa_select(
-            col(Page.url), col(Page.kind), col(Page.etag), col(Page.last_modified),
-            col(Page.content_hash), col(Page.fetched_at), col(Page.first_fetched_at),
-            col(Page.status),
-        ).where(Page.portal_id == portal_id)
-    ).all()
+    # sqlmodel's select() is typed for up to four columns; Select is what it builds for more.
+    query = _PageState(
+        col(Page.url), col(Page.kind), col(Page.etag), col(Page.last_modified),
+        col(Page.content_hash), col(Page.fetched_at), col(Page.first_fetched_at), col(Page.status),
+    ).where(col(Page.portal_id) == portal_id)
+    rows = session.exec(query).all()
     robots = _robots_texts(session, portal_id)
     validators: dict[str, Validators] = {}
     known: set[str] = set()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from portalwatch.config import PortalConfig
 from storage.dialect import insert_for
@@ -14,7 +14,7 @@ from storage.models import CrawlRun, Portal
 
 def sync_portals(session: Session, portals: Iterable[PortalConfig]) -> None:
     """Insert new portals and refresh names/levels of known ones (config is the source)."""
-    table = Portal.__table__  # type: ignore[attr-defined]
+    table = Portal.__table__  # type: ignore[attr-defined]  # set by SQLModel on table classes, not declared
     for portal in portals:
         values = {
             "id": portal.id,
@@ -54,4 +54,4 @@ def record_run(session: Session, run: CrawlRun) -> CrawlRun:
 
 
 def recent_runs(session: Session, limit: int = 50) -> list[CrawlRun]:
-    return list(session.exec(select(CrawlRun).order_by(CrawlRun.id.desc()).limit(limit)).all())  # type: ignore[union-attr]
+    return list(session.exec(select(CrawlRun).order_by(col(CrawlRun.id).desc()).limit(limit)).all())

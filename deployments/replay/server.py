@@ -86,7 +86,7 @@ class ReplayServer:
         )
         server = PortalHTTPServer((self._host, self._ports.get(portal, 0)), handler)
         self._servers[portal] = server
-        host, port = server.server_address[:2]
+        host, port = server.socket.getsockname()[:2]  # what server_bind stored, typed as str
         self._urls[portal] = f"http://{host}:{port}"
 
     def set_state(self, state: str) -> None:

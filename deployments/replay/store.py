@@ -163,9 +163,9 @@ class ReplayData:
 
     def _is_index_dir(self, chain: tuple[str, ...], portal: str, path: str) -> bool:
         names = request_names(path + "/", "")
-        return bool(names) and any(
-            (self.root / s / portal / n).is_file() for n in names for s in chain
-        )
+        if not names:
+            return False
+        return any((self.root / s / portal / n).is_file() for n in names for s in chain)
 
     def files(self, state: str, portal: str) -> dict[str, Path]:
         """Every servable file name of a portal in a state, after inheritance and tombstones."""
@@ -274,6 +274,7 @@ def _load_manifest(root: Path) -> _Manifest:
     moments = {s: _moment(states_spec.get(s), i, manifest) for i, s in enumerate(states)}
     portals = data.get("portals") or {}
     headers = _portal_headers(portals, manifest)
+    assert isinstance(portals, dict)  # _portal_headers raised ConfigError otherwise
     gzipped = frozenset(str(p) for p, b in portals.items() if isinstance(b, dict) and b.get("gzip"))
     return _Manifest(states, moments, headers, gzipped)
 

@@ -79,3 +79,9 @@ def test_alert_through_zalo_end_to_end_is_cut_to_2000_characters(
     assert len(text) <= 2000
     assert "41 mô hình (2019)" in text and "298 mô hình (2022)" in text
     assert "https://bachthong.example.vn/tin-tuc/dan-van-kheo-lan-toa-3120.html" in text
+
+
+def test_zalo_with_persistent_storage_off_still_sends(webhook: WebhookReceiver) -> None:
+    channel = Channel.open(_url(webhook, "5418927462853217011") + "&store=no")
+    channel.send(alerts.RenderedMessage(title="Văn bản mới", body="Quy chế số 22-QC/TU"))
+    assert [r.body["recipient"] for r in webhook.requests] == [{"user_id": "5418927462853217011"}]

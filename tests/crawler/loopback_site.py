@@ -41,6 +41,8 @@ class Hit:
     ended: float = 0.0
     status: int = 0
     connection: int = 0  # the client's port: one per TCP connection
+    method: str = "GET"
+    body: bytes = b""  # what a POST sent
 
 
 Route = Reply | Sequence[Reply] | Callable[[Hit], Reply]
@@ -175,8 +177,18 @@ class _Handler(BaseHTTPRequestHandler):
         return
 
     def do_GET(self) -> None:
+        self._serve("GET")
+
+    def do_POST(self) -> None:
+        self._serve("POST")
+
+    def _serve(self, method: str) -> None:
         headers = {k.lower(): v for k, v in self.headers.items()}
-        hit = Hit(self.path, headers, self._started(), connection=self.client_address[1])
+        hit = Hit(
+            self.path, headers, self._started(), connection=self.client_address[1], method=method
+        )
+        length = headers.get("content-length", "0")
+        hit.body = self.rfile.read(int(length)) if length.isdigit() and int(length) else b""
         self.site.record(hit)
         reply = self.site.answer(hit)
         try:
