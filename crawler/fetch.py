@@ -1,17 +1,13 @@
-"""One URL → one FetchedPage: robots check, host gate, redirects by hand, retries, size cap."""
+"""One URL → one FetchedPage for one portal: robots.txt per host, then the request through
+crawler.transport, then the answer as a page record (validators kept, body decoded)."""
 
 from __future__ import annotations
 
-import asyncio
-import random
 import time
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime
-from email.utils import parsedate_to_datetime
-from urllib.parse import urljoin, urlsplit
-
-import httpx
+from functools import partial
 
 from crawler.charset import decode_body
 from crawler.clients import HostRegistry, HostState, TlsMode
@@ -19,58 +15,13 @@ from crawler.gate import HostBlocked
 from crawler.limits import CrawlLimits
 from crawler.netguard import AddressGuard, IPAddress, host_key
 from crawler.robots import ALLOW_ALL, DISALLOW_ALL, parse_robots
+from crawler.transport import Answer, FetchFailure, Transport
 from crawler.types import FetchedPage, Validators
 from dedup.urls import canonical_url
 from portalwatch.config import CrawlerSettings
 from portalwatch.errors import FetchError
 
-BUDGET_SPENT = "request budget"
-REDIRECTS = frozenset({301, 302, 303, 307, 308})
-RETRY_STATUS = frozenset({500, 502, 503, 504, 429})
-KEPT_HEADERS = (
-    "etag",
-    "last-modified",
-    "content-type",
-    "content-language",
-    "date",
-    "cache-control",
-    "expires",
-    "location",
-    "retry-after",
-    "x-robots-tag",
-    "content-length",
-)
 _TEXTUAL = ("html", "xml", "text", "json", "rss", "atom")
-_TRANSIENT = (
-    httpx.ConnectError,
-    httpx.ReadError,
-    httpx.WriteError,
-    httpx.RemoteProtocolError,
-    httpx.ConnectTimeout,
-    httpx.PoolTimeout,
-)
-
-
-class FetchFailure(FetchError):
-    """A request that ended without a usable answer; `status` is 0 when nothing came back;
-    `transient` when it may well succeed next time (timeouts, resets, 5xx, throttling)."""
-
-    def __init__(
-        self, message: str, status: int = 0, final_url: str | None = None, transient: bool = False
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.final_url = final_url
-        self.transient = transient
-
-
-@dataclass
-class _Answer:
-    url: str
-    status: int
-    headers: dict[str, str]
-    body: bytes
-    elapsed: float
 
 
 class PortalFetcher:
@@ -88,17 +39,19 @@ class PortalFetcher:
         validators: Mapping[str, Validators] | None = None,
     ) -> None:
         self.settings = settings
-        self.tls = tls
         self.registry = registry
-        self.guard = guard
-        self.trusted = trusted
         self.limits = limits
-        self.requests = 0
+        self.transport = Transport(settings, tls, registry, guard, trusted, limits)
         self.robots_pages: list[FetchedPage] = []
         self.robots_texts: dict[str, str] = {}
         self._known_robots = known_robots or {}
         self._validators = validators or {}
         self._hosts: dict[str, HostState] = {}
+
+    @property
+    def requests(self) -> int:
+        """Requests sent so far for this portal (robots.txt and retries included)."""
+        return self.transport.requests
 
     async def close(self) -> None:
         """Release this portal's hold on its hosts' clients."""
@@ -124,10 +77,9 @@ class PortalFetcher:
         started = time.monotonic()
         if form is not None:
             validators = None
+        admit = partial(self._admit, robots=kind != "robots")
         try:
-            answer = await self._follow(
-                url, _conditional(validators), robots=kind != "robots", form=form
-            )
+            answer = await self.transport.follow(url, _conditional(validators), admit, form)
         except FetchError as exc:
             failure = exc if isinstance(exc, FetchFailure) else FetchFailure(str(exc))
             transient = failure.transient or isinstance(exc, HostBlocked)
@@ -145,33 +97,14 @@ class PortalFetcher:
         page = _page(canonical, kind, answer, fetched_at, started, validators)
         return page if form is None else _posted(page, url, answer)
 
-    async def _follow(
-        self, url: str, headers: dict[str, str], robots: bool = True, form: str | None = None
-    ) -> _Answer:
-        """Follow redirects by hand, checking scheme, address and robots at every hop."""
-        seen: set[str] = set()
-        current = url
-        for _ in range(self.limits.max_redirects + 1):
-            canonical = _checked_canonical(current)
-            if canonical in seen:
-                raise FetchFailure(f"redirect loop at {canonical}", final_url=current)
-            seen.add(canonical)
-            await self.guard.check(current, self.trusted)
-            host = await self._host(current, robots)
-            if robots and host.robots is not None and not host.robots.allows(current):
-                raise FetchFailure(
-                    _robots_refusal(host),
-                    final_url=current,
-                    transient=host.robots_error is not None,
-                )
-            answer = await self._attempts(host, current, headers, form)
-            location = answer.headers.get("location")
-            if answer.status not in REDIRECTS or not location:
-                return answer
-            if answer.status not in (307, 308):
-                form = None  # a browser follows 301/302/303 after a POST with a GET
-            current = urljoin(current, location.strip())
-        raise FetchFailure(f"more than {self.limits.max_redirects} redirects", final_url=current)
+    async def _admit(self, url: str, robots: bool) -> HostState:
+        """The host state for one hop of a request, after its robots.txt allows the URL."""
+        host = await self._host(url, robots)
+        if robots and host.robots is not None and not host.robots.allows(url):
+            raise FetchFailure(
+                _robots_refusal(host), final_url=url, transient=host.robots_error is not None
+            )
+        return host
 
     async def _host(self, url: str, robots: bool) -> HostState:
         key = host_key(url)
@@ -214,122 +147,11 @@ class PortalFetcher:
         if policy.crawl_delay:
             host.gate.set_crawl_delay(min(policy.crawl_delay, self.limits.max_crawl_delay_seconds))
 
-    async def _attempts(
-        self, host: HostState, url: str, headers: dict[str, str], form: str | None = None
-    ) -> _Answer:
-        """One request with bounded retries on transient failures, 5xx and 429."""
-        attempt = 0
-        while True:
-            try:
-                answer = await self._once(host, url, headers, form)
-            except _TRANSIENT as exc:
-                if attempt >= self.limits.max_retries:
-                    raise FetchFailure(_one_line(exc), final_url=url, transient=True) from None
-            else:
-                if answer.status not in RETRY_STATUS:
-                    return answer
-                if answer.status in (429, 503):
-                    self._throttled(host, answer)
-                if attempt >= self.limits.max_retries:
-                    raise FetchFailure(f"HTTP {answer.status}", answer.status, url, transient=True)
-                if answer.status in (429, 503) and host.gate.wait_needed():
-                    attempt += 1
-                    continue  # the gate itself waits out Retry-After
-            attempt += 1
-            await asyncio.sleep(_jitter(self.limits.retry_base_seconds, attempt))
-
-    def _throttled(self, host: HostState, answer: _Answer) -> None:
-        retry_after = _retry_after(answer.headers.get("retry-after"))
-        host.gate.throttled(retry_after)
-        if retry_after is not None and retry_after > self.limits.max_retry_after_seconds:
-            raise FetchFailure(
-                f"HTTP {answer.status} with Retry-After {retry_after:.0f} s; host skipped",
-                answer.status,
-                answer.url,
-                transient=True,
-            )
-
-    async def _once(
-        self, host: HostState, url: str, headers: dict[str, str], form: str | None = None
-    ) -> _Answer:
-        """Exactly one HTTP request, inside the host's gate and the total time cap."""
-        if self.requests >= self.limits.max_requests_per_portal:
-            raise FetchFailure(
-                f"{BUDGET_SPENT} of {self.limits.max_requests_per_portal} spent", transient=True
-            )
-        self.requests += 1
-        settings = self.settings
-        client = self.registry.client(
-            host,
-            self.tls,
-            settings.user_agent,
-            settings.timeout_seconds,
-            settings.max_in_flight_per_host,
-        )
-        async with host.gate.slot():
-            started = time.monotonic()
-            try:
-                async with asyncio.timeout(settings.timeout_seconds):
-                    answer = await _exchange(client, url, headers, settings.max_bytes, form)
-            except (TimeoutError, httpx.TimeoutException) as exc:
-                host.gate.observed(time.monotonic() - started, self.limits.slow_response_seconds)
-                if isinstance(exc, _TRANSIENT):
-                    raise  # connect timeouts are retried
-                raise FetchFailure(
-                    f"timed out after {settings.timeout_seconds:g} s", final_url=url, transient=True
-                ) from None
-            except _TRANSIENT:
-                raise
-            except (httpx.HTTPError, httpx.InvalidURL) as exc:
-                raise FetchFailure(_one_line(exc), final_url=url) from None
-        answer.elapsed = time.monotonic() - started
-        host.gate.observed(answer.elapsed, self.limits.slow_response_seconds)
-        return answer
-
-
-async def _exchange(
-    client: httpx.AsyncClient,
-    url: str,
-    headers: dict[str, str],
-    max_bytes: int,
-    form: str | None = None,
-) -> _Answer:
-    """Send (a GET, or a form POST), then stream the body only for 200 answers, refusing more
-    than max_bytes."""
-    if form is None:
-        request = client.build_request("GET", url, headers=headers)
-    else:
-        posted = {**headers, "Content-Type": "application/x-www-form-urlencoded"}
-        request = client.build_request("POST", url, headers=posted, content=form.encode())
-    response = await client.send(request, stream=True)
-    try:
-        kept = {k: response.headers[k] for k in KEPT_HEADERS if k in response.headers}
-        body = b""
-        if response.status_code == 200:
-            body = await _read_capped(response, max_bytes, url)
-        return _Answer(url, response.status_code, kept, body, 0.0)
-    finally:
-        await response.aclose()
-
-
-async def _read_capped(response: httpx.Response, max_bytes: int, url: str) -> bytes:
-    declared = response.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > max_bytes:
-        raise FetchFailure(f"body of {declared} bytes exceeds max_bytes {max_bytes}", 200, url)
-    chunks: list[bytes] = []
-    size = 0
-    async for chunk in response.aiter_bytes():
-        size += len(chunk)
-        if size > max_bytes:
-            raise FetchFailure(f"body exceeds max_bytes {max_bytes}", 200, url)
-        chunks.append(chunk)
-    return b"".join(chunks)
-
 
 def _page(
     canonical: str,
     kind: str,
-    answer: _Answer,
+    answer: Answer,
     fetched_at: datetime,
     started: float,
     validators: Validators | None,
@@ -362,23 +184,12 @@ def _page(
     )
 
 
-def _posted(page: FetchedPage, url: str, answer: _Answer) -> FetchedPage:
+def _posted(page: FetchedPage, url: str, answer: Answer) -> FetchedPage:
     """A POST's page: no validators (nothing to make conditional), and named by the URL it was
     recorded under unless a redirect took it elsewhere."""
     headers = {k: v for k, v in page.headers.items() if k not in ("etag", "last-modified")}
     final = page.url if answer.url == url else page.final_url
     return replace(page, headers=headers, final_url=final)
-
-
-def _checked_canonical(url: str) -> str:
-    """The canonical form of a URL about to be requested; a malformed one (a port out of
-    range, a broken IPv6 literal) is a FetchFailure rather than a crash."""
-    try:
-        parts = urlsplit(url)
-        parts.port  # noqa: B018 - raises ValueError when out of range
-    except ValueError:
-        raise FetchFailure(f"malformed URL {url[:200]!r}") from None
-    return canonical_url(url)
 
 
 def _conditional(validators: Validators | None) -> dict[str, str]:
@@ -391,35 +202,10 @@ def _conditional(validators: Validators | None) -> dict[str, str]:
     return headers
 
 
-def _retry_after(value: str | None) -> float | None:
-    """Retry-After as seconds: a number, or an HTTP date."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return float(value)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=UTC)
-    return max(0.0, (when - datetime.now(UTC)).total_seconds())
-
-
 def _robots_refusal(host: HostState) -> str:
     if host.robots_error:
         return f"robots.txt unavailable ({host.robots_error}); host treated as disallowed"
     return "disallowed by robots.txt"
-
-
-def _jitter(base: float, attempt: int) -> float:
-    return base * (2 ** (attempt - 1)) * random.uniform(0.5, 1.5)
-
-
-def _one_line(exc: BaseException) -> str:
-    text = " ".join(str(exc).split()) or type(exc).__name__
-    return f"{type(exc).__name__}: {text}"[:300]
 
 
 def _ms(started: float) -> float:

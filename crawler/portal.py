@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
-from crawler.fetch import BUDGET_SPENT, PortalFetcher
+from crawler.fetch import PortalFetcher
 from crawler.limits import CrawlLimits
 from crawler.netguard import host_key
+from crawler.transport import BUDGET_SPENT
 from crawler.types import CrawlState, FetchedPage, PortalCrawl, Validators
 from dedup.urls import canonical_url
 from parsers.feeds import parse_feed, parse_sitemap

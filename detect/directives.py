@@ -4,7 +4,8 @@ A directive is new when the corpus has never mentioned its code (with that issue
 numbers restart each term, so a known code with another date is another document). Code-less
 mentions ("Chỉ thị 05 của Bộ Chính trị") are resolved against known directives of the same
 type and number with a compatible issuer; failing that, a Party document whose issuer the
-prose names gets its canonical code built (05-CT/TW), flagged `code_inferred`.
+prose names gets its canonical code built (05-CT/TW), flagged `code_inferred`. A mention that
+still has no code is kept pending and resolved once a directive that fits becomes known.
 """
 
 from __future__ import annotations
@@ -18,9 +19,10 @@ from sqlmodel import Session
 from detect.context import ArticleContext
 from detect.emit import emit
 from detect.events import DirectiveNew, DirectivePortalFirst
+from detect.fitting import issuer_compatible
+from detect.pending import hold, resolve_pending
 from parsers import doc_types
 from parsers.types import DirectiveRef
-from parsers.vntext import fold
 from storage.facts import (
     add_mention,
     article_url,
@@ -36,23 +38,38 @@ def detect_directives(
 ) -> list[Event | None]:
     """Store every resolvable mention; emit what is new to the corpus or to the portal."""
     events: list[Event | None] = []
+    known: list[Directive] = []
     # Coded mentions first, so that a code-less one can resolve against them.
     for ref in sorted(refs, key=lambda r: r.code is None):
         resolved = resolve(session, ref)
         if resolved is None:
+            hold(session, ctx, ref)
             continue
         ref, inferred = resolved
         assert ref.code is not None
-        directive, _created = ensure_directive(session, _columns(ref), ctx.article_id, ctx.now)
+        directive, created = ensure_directive(session, _columns(ref), ctx.article_id, ctx.now)
         assert directive.id is not None
-        add_mention(session, directive.id, ctx.article_id, ctx.portal_id, ref.raw, ref.sentence, ctx.now)
-        events.append(_event(session, ctx, ref, directive, inferred))
+        if created:
+            known.append(directive)
+        mentioned = add_mention(
+            session, directive.id, ctx.article_id, ctx.portal_id, ref.raw, ref.sentence, ctx.now
+        )
+        events.append(_event(session, ctx, ref, directive, inferred, mentioned))
+    if known:
+        # After the loop: two directives of one number made known together leave it ambiguous.
+        resolve_pending(session, ctx.now, known)
     return events
 
 
 def _event(
-    session: Session, ctx: ArticleContext, ref: DirectiveRef, directive: Directive, inferred: bool
+    session: Session, ctx: ArticleContext, ref: DirectiveRef, directive: Directive,
+    inferred: bool, mentioned: bool,
 ) -> Event | None:
+    """directive.new, directive.portal_first, or None.
+
+    A portal_first needs the mention to be new: an article re-read after its pending mention
+    was resolved is not the portal's first word on the directive.
+    """
     fields = _payload(ctx, ref, directive, inferred)
     reused = (
         ref.issued_date is not None
@@ -62,7 +79,7 @@ def _event(
     if directive.first_article_id == ctx.article_id or reused:
         return emit(session, ctx, DirectiveNew(**fields))
     assert directive.id is not None
-    if first_portal_mention(session, directive.id, ctx.portal_id) == ctx.article_id:
+    if mentioned and first_portal_mention(session, directive.id, ctx.portal_id) == ctx.article_id:
         first_url = article_url(session, directive.first_article_id)
         return emit(session, ctx, DirectivePortalFirst(**fields, first_article_url=first_url))
     return None
@@ -130,16 +147,3 @@ def _inferred(ref: DirectiveRef) -> tuple[DirectiveRef, bool] | None:
     if ref.doc_type not in doc_types.PARTY_TYPES or issuer not in doc_types.PARTY_ISSUERS:
         return None
     return replace(ref, code=f"{ref.number}-{ref.doc_type}/{issuer}"), True
-
-
-def issuer_compatible(ref: DirectiveRef, directive: Directive) -> bool:
-    """No issuer on either side, the same issuer code, or the same prose issuer."""
-    if ref.issuer_code is None and ref.issuer_name is None:
-        return True
-    if directive.issuer_code is None:
-        return True
-    if ref.issuer_code is not None and ref.issuer_code == directive.issuer_code:
-        return True
-    return bool(ref.issuer_name and directive.issuer_name) and fold(ref.issuer_name or "") == fold(
-        directive.issuer_name or ""
-    )

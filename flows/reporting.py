@@ -33,6 +33,8 @@ def log_reports(logger: logging.Logger | logging.LoggerAdapter[Any], reports: Se
             r.not_modified, r.new_articles, r.edited_articles, r.duplicates, r.new_directives,
             r.indicator_changes, errors,
         )
+        for notice in r.notices:
+            logger.warning("%s: %s", r.portal_id, notice)
 
 
 def publish_crawl_report(

@@ -27,6 +27,9 @@ def print_reports(reports: Sequence[Mapping[str, Any]], title: str = "Crawl") ->
             (errors[0][:80] + (f" (+{len(errors) - 1})" if len(errors) > 1 else "")) if errors else "",
         )
     console.print(table)
+    for r in reports:
+        for notice in r.get("notices") or []:
+            console.print(f"[yellow]note[/yellow] {r['portal_id']}: {notice}", highlight=False)
 
 
 def print_lines(title: str, lines: Iterable[str]) -> None:

@@ -17,6 +17,7 @@ from detect import detect_article
 from parsers import parse_page
 from portalwatch.config import AppConfig, PortalConfig
 from portalwatch.errors import ParseError
+from portalwatch.notices import moved_entry_points
 from storage.articles import upsert_article
 from storage.db import session_scope
 from storage.models import CrawlRun
@@ -44,6 +45,7 @@ class PortalReport:
     new_directives: int = 0
     indicator_changes: int = 0
     errors: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)  # not errors: e.g. a portal that moved
 
 
 def ingest_crawl(
@@ -60,6 +62,7 @@ def ingest_crawl(
         pages_fetched=sum(1 for p in crawl.pages if p.status == 200 and not p.not_modified),
         not_modified=sum(1 for p in crawl.pages if p.not_modified),
         errors=list(crawl.errors),
+        notices=moved_entry_points(crawl.pages),
     )
     for page in crawl.articles:
         ingest_article(engine, portal, page.url, page.text, now, baseline, report)

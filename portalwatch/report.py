@@ -24,6 +24,9 @@ def run_markdown(reports: Sequence[PortalReport], delivery: Mapping[str, int] | 
             f"| {r.portal_id} | {status} | {r.pages_fetched} | {r.not_modified} | {r.new_articles} "
             f"| {r.new_directives} | {r.indicator_changes} | {_cell(errors) or '–'} |"
         )
+    notices = [f"- {r.portal_id}: {_cell(n)}" for r in reports for n in r.notices]
+    if notices:
+        lines += ["", "Notices:", *notices]
     if delivery:
         lines.append("")
         lines.append("Alerts: " + ", ".join(f"{k} {v}" for k, v in delivery.items()))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, col
 
@@ -22,6 +22,7 @@ from storage.models import (
     DirectiveMention,
     Event,
     IndicatorObservation,
+    PendingMention,
     PersonPost,
 )
 
@@ -89,6 +90,33 @@ def add_mention(
         "raw": raw[:500], "sentence": sentence, "created_at": now,
     }
     return _insert_ignore(session, DirectiveMention, values, ["directive_id", "article_id"]) is not None
+
+
+def add_pending(session: Session, values: dict[str, Any]) -> bool:
+    """Keep a code-less mention nothing fitted yet; True when newly kept."""
+    conflict = ["article_id", "doc_type", "number"]
+    return _insert_ignore(session, PendingMention, values, conflict) is not None
+
+
+def pending_mentions(
+    session: Session, doc_types: set[str] | None = None, number: str | None = None
+) -> list[PendingMention]:
+    """Pending mentions of one of `doc_types` with `number` (every one when not given), by id."""
+    statement = select(PendingMention).order_by(col(PendingMention.id))
+    if doc_types is not None:
+        statement = statement.where(col(PendingMention.doc_type).in_(sorted(doc_types)))
+    if number is not None:
+        statement = statement.where(col(PendingMention.number) == number)
+    return list(session.execute(statement).scalars())
+
+
+def drop_pending(session: Session, pending_id: int) -> bool:
+    """Forget a pending mention once resolved; False when another worker already did."""
+    try:
+        result = session.execute(delete(PendingMention).where(col(PendingMention.id) == pending_id))
+    except SQLAlchemyError as exc:
+        raise StorageError(f"cannot drop pending mention {pending_id}: {exc}") from exc
+    return bool(getattr(result, "rowcount", 0))
 
 
 def first_portal_mention(session: Session, directive_id: int, portal_id: str) -> int | None:

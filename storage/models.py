@@ -144,6 +144,28 @@ class DirectiveMention(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_type=TZDateTime)
 
 
+class PendingMention(SQLModel, table=True):
+    """A code-less mention ("Kế hoạch số 116") no known directive fitted yet; kept to resolve later."""
+
+    __table_args__ = (
+        UniqueConstraint("article_id", "doc_type", "number", name="uq_pending_mention"),
+        Index("ix_pendingmention_number", "number", "doc_type"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    article_id: int = Field(foreign_key="article.id", index=True)
+    portal_id: str = Field(max_length=64)
+    doc_type: str
+    number: str
+    issuer_code: str | None = None
+    issuer_name: str | None = None
+    issued_date: date | None = None
+    published_at: datetime | None = _ts()  # the article's: a document issued later is another
+    raw: str = ""
+    sentence: str = ""
+    created_at: datetime = Field(default_factory=utcnow, sa_type=TZDateTime)
+
+
 class IndicatorObservation(SQLModel, table=True):
     """A figure reported in an article: indicator × locality × period = value."""
 

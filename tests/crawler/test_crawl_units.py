@@ -15,10 +15,10 @@ from vn_pages import HEADLINES, to_cp1258
 
 from crawler.charset import decode_body
 from crawler.clients import LEGACY_SERVER_CONNECT, TlsMode, ssl_context
-from crawler.fetch import _retry_after
 from crawler.gate import HostBlocked, HostGate
 from crawler.netguard import AddressGuard, host_key, is_internal
 from crawler.robots import parse_robots
+from crawler.transport import _retry_after
 from portalwatch.errors import FetchError
 
 pytestmark = pytest.mark.timeout(30)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 02:47:19.483044
+Create Date: 2026-11-22 03:00:59.324065
 """
 from collections.abc import Sequence
 
@@ -206,6 +206,27 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_indicatorobservation_article_id'), ['article_id'], unique=False)
         batch_op.create_index('ix_observation_series', ['indicator', 'locality', 'period'], unique=False)
 
+    op.create_table('pendingmention',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('article_id', sa.Integer(), nullable=False),
+    sa.Column('portal_id', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
+    sa.Column('doc_type', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('number', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('issuer_code', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('issuer_name', sqlmodel.sql.sqltypes.AutoString(), nullable=True),
+    sa.Column('issued_date', sa.Date(), nullable=True),
+    sa.Column('published_at', storage.sqltypes.TZDateTime(timezone=True), nullable=True),
+    sa.Column('raw', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('sentence', sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+    sa.Column('created_at', storage.sqltypes.TZDateTime(timezone=True), nullable=False),
+    sa.ForeignKeyConstraint(['article_id'], ['article.id'], ),
+    sa.PrimaryKeyConstraint('id'),
+    sa.UniqueConstraint('article_id', 'doc_type', 'number', name='uq_pending_mention')
+    )
+    with op.batch_alter_table('pendingmention', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_pendingmention_article_id'), ['article_id'], unique=False)
+        batch_op.create_index('ix_pendingmention_number', ['number', 'doc_type'], unique=False)
+
     op.create_table('personpost',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('person_slug', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
@@ -259,6 +280,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_personpost_article_id'))
 
     op.drop_table('personpost')
+    with op.batch_alter_table('pendingmention', schema=None) as batch_op:
+        batch_op.drop_index('ix_pendingmention_number')
+        batch_op.drop_index(batch_op.f('ix_pendingmention_article_id'))
+
+    op.drop_table('pendingmention')
     with op.batch_alter_table('indicatorobservation', schema=None) as batch_op:
         batch_op.drop_index('ix_observation_series')
         batch_op.drop_index(batch_op.f('ix_indicatorobservation_article_id'))
