@@ -27,6 +27,7 @@ from flows.tasks import (
     mirror_events,
     plan_alerts,
     register_portals,
+    sweep_pending_mentions,
 )
 from portalwatch.config import PortalConfig
 from portalwatch.errors import PortalwatchError
@@ -47,6 +48,7 @@ def crawl_and_ingest(
     for future in as_completed(list(futures)):
         portal = futures[future]
         by_id[portal.id] = _ingest_outcome(rt, portal, future)
+    sweep_pending_mentions(rt.engine)
     return [by_id[p.id] for p in portals]
 
 

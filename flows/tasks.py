@@ -25,7 +25,13 @@ from flows.events import emit_stored_events
 from flows.hosts import host_slots
 from portalwatch.config import AppConfig, PortalConfig
 from portalwatch.errors import ConfigError, StorageError
-from portalwatch.pipeline import PortalReport, ingest_crawl, read_crawl_states, record_failed_crawl
+from portalwatch.pipeline import (
+    PortalReport,
+    ingest_crawl,
+    read_crawl_states,
+    record_failed_crawl,
+    resolve_pending_mentions,
+)
 from storage.db import session_scope
 from storage.models import Event
 
@@ -105,6 +111,13 @@ def plan_alerts(engine: Engine, config: AppConfig, event_ids: Sequence[int]) -> 
     with session_scope(engine) as session:
         events = [row for row in (session.get(Event, eid) for eid in event_ids) if row]
         return plan_deliveries(session, events, config, now)
+
+
+@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(5),
+      retry_condition_fn=retry_when(*DATABASE_HICCUPS))  # fmt: skip
+def sweep_pending_mentions(engine: Engine) -> int:
+    """Resolve code-less directive mentions that a concurrent crawl left pending."""
+    return resolve_pending_mentions(engine, datetime.now(UTC))
 
 
 @task(cache_policy=NO_CACHE)

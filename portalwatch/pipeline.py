@@ -14,6 +14,7 @@ from sqlalchemy.engine import Engine
 from crawler import crawl_portals_sync
 from crawler.types import CrawlState, PortalCrawl
 from detect import detect_article
+from detect.pending import resolve_pending
 from parsers import parse_page
 from portalwatch.config import AppConfig, PortalConfig
 from portalwatch.errors import ParseError
@@ -124,6 +125,13 @@ def reprocess_portal(
     return report
 
 
+def resolve_pending_mentions(engine: Engine, now: datetime) -> int:
+    """Code-less mentions kept while another worker was making their directive known, resolved
+    now that it is (the per-article step misses that overlap); how many were resolved."""
+    with session_scope(engine) as session:
+        return resolve_pending(session, now)
+
+
 def record_failed_crawl(engine: Engine, portal_id: str, error: str, now: datetime) -> PortalReport:
     """A portal whose crawl could not even run (its task failed) still leaves a CrawlRun row."""
     report = PortalReport(portal_id=portal_id, status="failed", errors=[error])
@@ -176,4 +184,6 @@ def run_crawl(
     portals = [config.portal(pid) for pid in portal_ids] if portal_ids else list(config.portals)
     states = read_crawl_states(engine, config, portals, now, force_refetch)
     crawls = crawl_portals_sync(portals, config.crawler, states)
-    return [ingest_crawl(engine, p, crawls[p.id], datetime.now(UTC)) for p in portals]
+    reports = [ingest_crawl(engine, p, crawls[p.id], datetime.now(UTC)) for p in portals]
+    resolve_pending_mentions(engine, datetime.now(UTC))
+    return reports

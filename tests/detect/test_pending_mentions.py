@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 import threading
 from datetime import UTC, datetime
 from pathlib import Path
@@ -100,6 +103,19 @@ def test_monday_number_becomes_a_mention_when_friday_gives_the_code(pw: World) -
     assert records["116-KH/TU"]["mentions"] == 2
     assert records["245/QĐ-UBND"]["mentions"] == 2
     assert records["116-KH/TU"]["first_article_url"].endswith("-8841.aspx")
+
+
+def test_export_command_counts_the_resolved_mention(pw: World) -> None:
+    run(pw, "phudinh-monday")
+    run(pw, "thainguyen-friday")
+    url = pw.engine.url.render_as_string(hide_password=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "portalwatch", "export", "directives", "--database-url", url],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    mentions = {r["code"]: r["mentions"] for r in map(json.loads, done.stdout.splitlines())}
+    assert mentions == {"116-KH/TU": 2, "245/QĐ-UBND": 2}
 
 
 def test_running_again_creates_nothing_twice(pw: World) -> None:
