@@ -9,11 +9,10 @@ captions and a credit (`parsers.body`); choose the publication date (`parsers.pu
 from __future__ import annotations
 
 import re
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from parsers.body import Body, build_body
+from parsers.body import Body, build_body, join_url
 from parsers.boilerplate import is_boilerplate, strip_lead_prefix
 from parsers.bylines import clean_author, credit_of, is_credit_line, looks_like_name
 from parsers.content import Region, best_region, region_of
@@ -274,7 +273,7 @@ def _links(lin: Linear, region: Region, url: str, body: Body) -> list[Link]:
             span = lin.range_of(anchor)
             if span is None or not any(i in selected for i in range(*span)):
                 continue
-            absolute = urljoin(url, href)
+            absolute = join_url(url, href)
             text = node_text(anchor)
             if not is_boilerplate(text):
                 found.setdefault(absolute, Link(absolute, text, "other"))

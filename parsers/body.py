@@ -47,6 +47,14 @@ class _Item:
     block: Block
 
 
+def join_url(base: str, href: str) -> str:
+    """`href` made absolute against `base`; as written when either is malformed ("http://[::1")."""
+    try:
+        return urljoin(base, href)
+    except ValueError:
+        return href
+
+
 def _merge_soft_breaks(lin: Linear, indices: list[int]) -> list[Block]:
     """Join a line broken by <br> mid-sentence with the next one ("…tuyên truyền,⏎vận động…")."""
     merged: list[Block] = []
@@ -113,13 +121,13 @@ def build_body(
     ended = False
     for block in _merge_soft_breaks(lin, [i for i in indices if i not in (skip or set())]):
         if block.kind == "img":
-            body.images.append(Image(urljoin(url, block.src), ""))
+            body.images.append(Image(join_url(url, block.src), ""))
             last_image, after_image = block, True
             continue
         text = block.text
         if ended:
             if block.href and block.link_chars >= 0.8 * len(text):
-                body.links.append(Link(urljoin(url, block.href), text, "article"))
+                body.links.append(Link(join_url(url, block.href), text, "article"))
             continue
         if is_end_marker(text) and any(len(i.text) >= 60 for i in items):
             ended = True

@@ -19,7 +19,7 @@ from parsers.indicator_dictionary import Definition, IndicatorDictionary, Rule
 from parsers.localities import locality_at
 from parsers.numbers import NumberMatch, find_numbers
 from parsers.periods import PeriodContext
-from parsers.textspans import Sentence, clause_bounds, fold_aligned, overlaps, sentences
+from parsers.textspans import Sentence, SpanSet, clause_bounds, fold_aligned, sentences
 from parsers.types import IndicatorValue
 from parsers.vntext import normalize_text
 
@@ -72,9 +72,8 @@ class _Scan:
             published=published_at.date() if published_at else None,
         )
         excluded += self.periods.spans
-        self.numbers = [
-            n for n in find_numbers(text) if not overlaps(n.start, n.end, excluded)
-        ]
+        skip = SpanSet(excluded)
+        self.numbers = [n for n in find_numbers(text) if not skip.overlaps(n.start, n.end)]
 
     def figure(self, number: NumberMatch) -> _Figure | None:
         """The figure with its sentence and clause, ready to test against definitions."""

@@ -175,7 +175,7 @@ def detect_profile(html: str, url: str = "") -> str:
 def extract_listing(html: str, base_url: str, profile: str = "auto") -> ListingPage:
     """Article links (page order, one per URL), the next page(s) and feeds of a listing page."""
     tree = LexborHTMLParser(html or "<html></html>")
-    base_url = _base_href(tree, base_url)
+    base_url = _usable(_base_href(tree, base_url))
     name = detect_profile(html, base_url) if profile == "auto" else profile
     hints = [HINTS[name]] if name in HINTS else []
     if name != "generic":
@@ -232,6 +232,15 @@ def _comparable(url: str) -> str:
     query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, query, ""))
+
+
+def _usable(url: str) -> str:
+    """`url`, or "" when urlsplit cannot take it ("A://[", a port out of range)."""
+    try:
+        urlsplit(url).port  # noqa: B018 - raises ValueError on a port out of range
+    except ValueError:
+        return ""
+    return url
 
 
 def _base_href(tree: LexborHTMLParser, url: str) -> str:

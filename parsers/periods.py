@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
-from parsers.textspans import fold_aligned
+from parsers.textspans import SpanSet, fold_aligned
 
 _YEAR = r"((?:19|20)\d{2})"
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -131,24 +131,20 @@ def _months_value(word: str) -> int | None:
     return _MONTH_COUNT_WORDS.get(word)
 
 
-def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
-    return any(start < t_end and t_start < end for t_start, t_end in taken)
-
-
 def find_periods(text: str, exclude: list[tuple[int, int]] | None = None) -> list[PeriodMatch]:
     """Every period phrase and date in `text`, outside the `exclude` spans, in order."""
     folded = fold_aligned(text)
-    taken: list[tuple[int, int]] = list(exclude or [])
+    taken = SpanSet(exclude or [])
     found: list[PeriodMatch] = []
 
     def add(match: re.Match[str], kind: str, year: int | None, detail: str = "") -> None:
-        if not _overlaps(match.start(), match.end(), taken):
-            taken.append((match.start(), match.end()))
+        if not taken.overlaps(match.start(), match.end()):
+            taken.add(match.start(), match.end())
             found.append(PeriodMatch(match.start(), match.end(), kind, year, detail))
 
     for start, end, when in find_dates(text):
-        if not _overlaps(start, end, taken):
-            taken.append((start, end))
+        if not taken.overlaps(start, end):
+            taken.add(start, end)
             found.append(PeriodMatch(start, end, "day", when.year, when.strftime("%m-%d")))
     for match in DATE_NO_YEAR.finditer(folded):
         day, month = int(match[1]), int(match[2])

@@ -7,8 +7,10 @@ slices the original (with its tone marks and case) for display.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -68,7 +70,25 @@ def sentences(text: str) -> list[Sentence]:
             start = end
         if text[start : para.end()].strip():
             found.append(Sentence(start, para.end(), number))
-    return [_strip(s, text) for s in found]
+    return [piece for s in found for piece in _bounded(_strip(s, text), text)]
+
+
+# Real sentences are a few hundred characters. A "sentence" of tens of thousands (a flattened
+# table, a page with no punctuation) would make every figure re-scan it: cut it at spaces into
+# pieces of at most MAX_SENTENCE characters so the work stays linear in the text.
+MAX_SENTENCE = 2_000
+
+
+def _bounded(sentence: Sentence, text: str) -> list[Sentence]:
+    pieces: list[Sentence] = []
+    start = sentence.start
+    while sentence.end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut > start else start + MAX_SENTENCE
+        pieces.append(Sentence(start, cut, sentence.paragraph))
+        start = cut
+    pieces.append(Sentence(start, sentence.end, sentence.paragraph))
+    return pieces
 
 
 def _strip(sentence: Sentence, text: str) -> Sentence:
@@ -93,6 +113,31 @@ def clause_bounds(text: str, start: int, end: int, at: int) -> tuple[int, int]:
             hi = match.start()
             break
     return lo, hi
+
+
+class SpanSet:
+    """Spans of a text, queried for overlap in O(log n): a long page has thousands of them."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        self._starts: list[int] = []
+        self._ends: list[int] = []
+        for start, end in sorted(spans):
+            self.add(start, end)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether [start, end) overlaps any span (spans are kept merged, so ends are sorted)."""
+        index = bisect.bisect_left(self._starts, end)
+        return index > 0 and self._ends[index - 1] > start
+
+    def add(self, start: int, end: int) -> None:
+        """Add [start, end), merging it with the spans it overlaps."""
+        lo = bisect.bisect_left(self._ends, start + 1)  # first span ending after `start`
+        hi = bisect.bisect_left(self._starts, end)  # spans from lo to hi overlap
+        if lo < hi:
+            start = min(start, self._starts[lo])
+            end = max(end, self._ends[hi - 1])
+        self._starts[lo:hi] = [start]
+        self._ends[lo:hi] = [end]
 
 
 def overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -27,13 +27,27 @@ def _new_tone(match: re.Match[str]) -> str:
     return repl.upper() if found.isupper() else (repl[0].upper() + repl[1:] if found[0].isupper() else repl)
 
 
+def _unescape(text: str, passes: int = 8) -> str:
+    """Entities decoded until none is left (feeds double-escape: `&amp;ocirc;`), so that
+    normalize_text(normalize_text(x)) == normalize_text(x); zero-width characters go first
+    because removing them can join `&` and `amp;` into a new entity."""
+    for _ in range(passes):
+        decoded = html.unescape(_ZERO_WIDTH.sub("", text))
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
 def normalize_text(text: str) -> str:
     """Entities decoded, NFC, Ð→Đ, zero-width gone, spaces collapsed; line breaks kept."""
-    text = html.unescape(text)
-    text = unicodedata.normalize("NFC", text)
+    text = _unescape(text)
     text = text.replace("\u00d0", "\u0110").replace("\u00f0", "\u0111")
-    text = _ZERO_WIDTH.sub("", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", _ZERO_WIDTH.sub("", text))
+    return _tidy_lines(text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _tidy_lines(text: str) -> str:
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
@@ -48,7 +62,7 @@ def fold(text: str) -> str:
     text = normalize_text(text).lower().replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return _SPACES.sub(" ", stripped)
+    return _tidy_lines(stripped)  # a lone tone mark gone can leave a space at a line's end
 
 
 def words(text: str) -> list[str]:

@@ -47,7 +47,10 @@ class Dcs(Profile):
 
     @classmethod
     def matches(cls, url: str, tree: LexborHTMLParser) -> bool:
-        host = (urlsplit(url).hostname or "").lower()
+        try:
+            host = (urlsplit(url).hostname or "").lower()
+        except ValueError:  # "http://[::1": a malformed host is no dcs.vn host
+            host = ""
         if host.endswith(".dcs.vn") or host == "dcs.vn":
             return True
         return has_any(tree, '[src*="_layouts/15"]', '[href*="_layouts/15"]')
