@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -64,3 +66,24 @@ def parsed_page(article: ParsedArticle, locality: str) -> ParsedPage:
         directives=tuple(find_directives(body)),
         indicators=tuple(find_indicators(body, published_at=article.published_at, locality=locality)),
     )
+
+
+def race(work: Callable[[], list[Any]], workers: int = 2) -> list[list[Any]]:
+    """Run `work` in several threads at once; their results, or the first error raised."""
+    results: list[list[Any]] = []
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            results.append(work())
+        except BaseException as exc:  # re-raised below, in the test's thread
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise errors[0]
+    return results
