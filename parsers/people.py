@@ -1,7 +1,7 @@
 """Officials and their posts as articles name them.
 
-"đồng chí Nguyễn Thanh Hà – Phó Bí thư TT Huyện ủy, Chủ tịch HĐND huyện" → name
-"Nguyễn Thanh Hà", post "Phó Bí thư TT Huyện ủy" (the first post named is the main one).
+"đồng chí Lương Văn Bình – Phó Bí thư TT Huyện ủy, Chủ tịch UBND huyện Văn Bàn" → name
+"Lương Văn Bình", post "Phó Bí thư TT Huyện ủy" (the first post named is the main one).
 `post_key` gives a form that ignores abbreviations ("TT" = "Thường trực") and the portal's
 own place name, so the same post written two ways compares equal.
 """

@@ -10,7 +10,7 @@ from parsers.people import find_people, post_key
 @pytest.mark.parametrize(
     ("text", "name", "post"),
     [
-        ("Dự hội nghị có đồng chí Lương Văn Bình – Phó Bí thư TT Huyện ủy, Chủ tịch HĐND huyện.",
+        ("Dự hội nghị có đồng chí Lương Văn Bình – Phó Bí thư TT Huyện ủy, Chủ tịch UBND huyện Văn Bàn.",
          "Lương Văn Bình", "Phó Bí thư TT Huyện ủy"),
         ("Đồng chí Hà Thị Liễu - Trưởng Ban Dân vận Tỉnh ủy kết luận hội nghị.",
          "Hà Thị Liễu", "Trưởng Ban Dân vận Tỉnh ủy"),

@@ -44,7 +44,7 @@ def test_furniture_lines(line: str) -> None:
     "line",
     [
         "Mỹ Nhiên",
-        "Năm 2019, Ban Dân vận Huyện ủy đã tham mưu",
+        "Năm 2019, Ban Dân vận đã giúp Huyện ủy",
         "100% chi bộ đã đăng ký",
         "Nhiều mô hình hay",
     ],

@@ -42,7 +42,7 @@
     <a href="/portal/Pages/2023-2-7/Quy-che-cong-tac-dan-van-phat-huy-hieu-qua-o-Bach-Thong-1517.aspx"><img class="tandan-img-thumb" src="/portal/PublishingImages/thumb/1517.jpg" alt="" /></a>
     <p class="tandan-p-title"><a class="tandan-a-title" href="/portal/Pages/2023-2-7/Quy-che-cong-tac-dan-van-phat-huy-hieu-qua-o-Bach-Thong-1517.aspx">Quy chế công tác dân vận phát huy hiệu quả ở Bạch Thông</a></p>
     <span class="tandan-span-date-publish">07/02/2023</span>
-    <p class="tandan-p-sapo">Hơn một năm thực hiện Quy chế số 22-QC/TU ngày 30/12/2021 của Ban Thường vụ Tỉnh ủy, công tác dân vận trên địa bàn huyện Bạch Thông có nhiều chuyển biến rõ nét, góp phần củng cố niềm tin của Nhân dân với Đảng, chính quyền.</p>
+    <p class="tandan-p-sapo">Sau hơn một năm triển khai Quy chế 22-QC/TU ngày 30/12/2021 của Ban Thường vụ Tỉnh ủy, công tác dân vận ở huyện Bạch Thông đã chuyển biến rõ, giúp Nhân dân thêm tin tưởng vào Đảng và chính quyền.</p>
   </div>
   <div class="tandan-item-news">
     <a href="/portal/Pages/2022-9-28/Bao-ve-nen-tang-tu-tuong-cua-Dang-tren-khong-gian-mang-1405.aspx"><img class="tandan-img-thumb" src="/portal/PublishingImages/thumb/1405.jpg" alt="" /></a>

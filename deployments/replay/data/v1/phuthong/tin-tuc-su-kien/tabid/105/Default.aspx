@@ -38,7 +38,7 @@
 <div class="news-item">
 <a class="news-item-img" href="/tin-tuc-su-kien/tabid/105/articleType/ArticleView/articleId/2417/Default.aspx"><img src="/Portals/12/News/2417/thumb.jpg" alt="" /></a>
 <a class="news-item-title" href="/tin-tuc-su-kien/tabid/105/articleType/ArticleView/articleId/2417/Default.aspx">Đảng ủy xã Phủ Thông quán triệt Chỉ thị 45 của Bộ Chính trị</a> <span class="news-item-date">(22/07/2025)</span>
-<div class="news-item-summary">Chiều 21/7/2025, Ban Thường vụ Đảng ủy xã Phủ Thông tổ chức hội nghị quán triệt, triển khai Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.</div>
+<div class="news-item-summary">Chiều 21/7/2025, Ban Thường vụ Đảng ủy xã Phủ Thông tổ chức hội nghị quán triệt, triển khai Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị về đại hội đảng bộ các cấp, hướng tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.</div>
 </div>
 <div class="news-item">
 <a class="news-item-img" href="/tin-tuc-su-kien/tabid/105/articleType/ArticleView/articleId/2381/Default.aspx"><img src="/Portals/12/News/2381/thumb.jpg" alt="" /></a>

@@ -39,20 +39,20 @@
 <div class="ms-webpart-chrome-title"><span title="PublishingPortal - Block_BanTin_Toolbar">PublishingPortal - Block_BanTin_Toolbar</span></div>
 <div class="tandan-toolbar">
   <span class="tandan-span-date-publish">07/02/2023</span>
-  <span class="tandan-font-size"><a href="javascript:void(0)" onclick="tdIncreaseFont()">Tăng cỡ chữ</a> <a href="javascript:void(0)" onclick="tdDecreaseFont()">Giảm cỡ chữ</a></span>
+  <span class="tandan-font-size"><a href="javascript:void(0)" onclick="tdDecreaseFont()">Giảm cỡ chữ</a> <a href="javascript:void(0)" onclick="tdIncreaseFont()">Tăng cỡ chữ</a></span>
   <a class="tandan-print" href="/portal/Pages/print.aspx?p=1517" target="_blank">In bài</a>
   <a class="tandan-email" href="javascript:void(0)" onclick="tdSendMail(1517)">Gửi email</a>
 </div>
 <div class="tandan-article-news">
 <h1 class="tandan-p-article-news-title">Quy chế công tác dân vận phát huy hiệu quả ở Bạch Thông</h1>
-<div class="tandan-p-article-news-sapo"><strong>Hơn một năm thực hiện Quy chế số 22-QC/TU ngày 30/12/2021 của Ban Thường vụ Tỉnh ủy, công tác dân vận trên địa bàn huyện Bạch Thông có nhiều chuyển biến rõ nét, góp phần củng cố niềm tin của Nhân dân với Đảng, chính quyền.</strong></div>
+<div class="tandan-p-article-news-sapo"><strong>Sau hơn một năm triển khai Quy chế 22-QC/TU ngày 30/12/2021 của Ban Thường vụ Tỉnh ủy, công tác dân vận ở huyện Bạch Thông đã chuyển biến rõ, giúp Nhân dân thêm tin tưởng vào Đảng và chính quyền.</strong></div>
 <div class="ms-webpart-chrome-title"><span title="PublishingPortal - Block_BanTin_ViewData">PublishingPortal - Block_BanTin_ViewData</span></div>
 <div id="ctl00_PlaceHolderMain_ctl01__ControlWrapper_RichHtmlField" class="ms-rtestate-field" style="display:inline" aria-labelledby="ctl00_PlaceHolderMain_ctl01_label">
-<p style="text-align:justify;">Ngay sau khi Quy chế được ban hành, Huyện ủy đã tổ chức quán triệt tới toàn bộ chi, đảng bộ, cơ quan, đoàn thể; giao Ban Dân vận Huyện ủy theo dõi việc xây dựng kế hoạch thực hiện ở từng đơn vị. Nhờ đó, trách nhiệm của cấp ủy, người đứng đầu trong công tác dân vận được nâng lên; sự phối hợp giữa chính quyền với Mặt trận và các đoàn thể chặt chẽ, nhịp nhàng hơn.</p>
+<p style="text-align:justify;">Quy chế vừa ban hành, Huyện ủy đã quán triệt ngay tới toàn bộ chi, đảng bộ, cơ quan, đoàn thể và giao Ban Dân vận Huyện ủy theo dõi từng đơn vị xây dựng kế hoạch thực hiện. Nhờ vậy, cấp ủy và người đứng đầu nâng cao trách nhiệm trong công tác dân vận; chính quyền phối hợp với Mặt trận, các đoàn thể ngày càng chặt chẽ, nhịp nhàng.</p>
 <table class="tandan-image" align="center" border="0" cellpadding="3" cellspacing="0"><tbody><tr><td><img alt="" src="/portal/PublishingImages/2023/02/to-dan-pho-duc-thuong.jpg" style="width:500px;" /></td></tr><tr><td><p style="text-align:center;"><em>Đồng chí Hoàng Văn Tuấn, Bí thư Chi bộ tổ dân phố Đức Thượng, thị trấn Phủ Thông (bên phải) trao đổi với người dân về làm đường nội đồng. Ảnh: Thu Trang</em></p></td></tr></tbody></table>
-<p style="text-align:justify;">Việc tiếp dân, đối thoại trực tiếp giữa người đứng đầu cấp ủy với Nhân dân được duy trì đều đặn. Năm 2022, Ban Tiếp công dân huyện đã tiếp 12 lượt công dân, tiếp nhận 42 đơn thư và giải quyết dứt điểm 36/42 đơn thư, đạt tỷ lệ 85%.</p>
+<p style="text-align:justify;">Người đứng đầu cấp ủy duy trì đều đặn việc tiếp dân và đối thoại trực tiếp với Nhân dân. Trong năm 2022, huyện tiếp 12 lượt công dân qua Ban Tiếp công dân, nhận 42 đơn thư và giải quyết dứt điểm 36/42 đơn thư, đạt tỷ lệ 85%.</p>
 <p style="text-align:justify;">Phong trào thi đua “Dân vận khéo” tiếp tục được cán bộ, đảng viên và Nhân dân hưởng ứng. Năm 2022, 24 chi, đảng bộ trực thuộc Huyện ủy đã đăng ký xây dựng 298 mô hình “Dân vận khéo” trên các lĩnh vực phát triển kinh tế, xây dựng nông thôn mới, giữ gìn an ninh trật tự.</p>
-<p style="text-align:justify;">Bà Hoàng Thị Lan, Phó Bí thư Thường trực Đảng ủy thị trấn Phủ Thông chia sẻ, nhờ làm tốt công tác dân vận, bà con trên địa bàn đoàn kết, tích cực hiến đất mở đường, chỉnh trang khu dân cư và chủ động phòng, chống dịch bệnh.</p>
+<p style="text-align:justify;">Bà Hoàng Thị Lan, Phó Bí thư Thường trực của Đảng ủy thị trấn Phủ Thông, cho biết: nhờ làm tốt dân vận, bà con trong thị trấn đoàn kết, sẵn sàng hiến đất làm đường, chỉnh trang khu dân cư và chủ động phòng, chống dịch bệnh.</p>
 <p style="text-align:justify;">Năm 2023, Huyện ủy Bạch Thông xác định tiếp tục thực hiện nghiêm Quy chế số 22-QC/TU gắn với Kế hoạch số 45-KH/HU ngày 10/01/2023 của Ban Thường vụ Huyện ủy về công tác dân vận năm 2023; chú trọng nâng chất lượng các mô hình “Dân vận khéo”, tránh chạy theo số lượng.</p>
 <p style="text-align:right;"><strong>Thu Trang</strong></p>
 </div>

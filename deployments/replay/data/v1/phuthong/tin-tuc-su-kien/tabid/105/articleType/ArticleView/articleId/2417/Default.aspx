@@ -33,7 +33,7 @@
 <h1 class="news-title">Đảng ủy xã Phủ Thông quán triệt Chỉ thị 45 của Bộ Chính trị</h1>
 <div class="news-date">Cập nhật lúc 14:00, Thứ Ba, ngày 22 tháng 7 năm 2025</div>
 <div class="news-tools"><a href="javascript:window.print()">In trang</a> | <a href="javascript:history.back()">Quay lại</a></div>
-<div class="news-summary"><strong>Chiều 21/7/2025, Ban Thường vụ Đảng ủy xã Phủ Thông tổ chức hội nghị quán triệt, triển khai Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị về đại hội đảng bộ các cấp tiến tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.</strong></div>
+<div class="news-summary"><strong>Chiều 21/7/2025, Ban Thường vụ Đảng ủy xã Phủ Thông tổ chức hội nghị quán triệt, triển khai Chỉ thị số 45-CT/TW ngày 14/4/2025 của Bộ Chính trị về đại hội đảng bộ các cấp, hướng tới Đại hội đại biểu toàn quốc lần thứ XIV của Đảng.</strong></div>
 <div class="news-content">
 <p style="text-align:justify">Hội nghị đã thông qua Kế hoạch số 03-KH/ĐU ngày 18/7/2025 của Ban Thường vụ Đảng ủy xã về tổ chức Đại hội đại biểu Đảng bộ xã lần thứ I, nhiệm kỳ 2025 - 2030, dự kiến tổ chức trong tháng 9/2025.</p>
 <p style="text-align:justify">Đảng bộ xã hiện có 46 chi bộ trực thuộc với 1.318 đảng viên. Các chi bộ được yêu cầu hoàn thành đại hội trước ngày 15/8/2025, lựa chọn nhân sự bảo đảm tiêu chuẩn, cơ cấu hợp lý.</p>
