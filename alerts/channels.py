@@ -22,8 +22,8 @@ import apprise
 from alerts.masking import REDACTOR, mask_url, scrub
 from alerts.render import TITLE_MAX, RenderedMessage
 from alerts.zalo import register as register_zalo
-from portalwatch.config import AppConfig
-from portalwatch.errors import DeliveryError
+from core.config import AppConfig
+from core.errors import DeliveryError
 
 register_zalo()
 

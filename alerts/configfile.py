@@ -20,8 +20,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from alerts.channels import Channel
-from portalwatch.config import AppConfig, SubscriptionConfig, format_validation_error, parse_config
-from portalwatch.errors import ConfigError, DeliveryError
+from core.config import AppConfig, SubscriptionConfig, format_validation_error, parse_config
+from core.errors import ConfigError, DeliveryError
+from parsers.profiles import profile_names
 
 # Written only when they differ from SubscriptionConfig's defaults, in this order.
 _KEYS = ("urls", "events", "portals", "localities", "doc_types", "indicators", "keywords",
@@ -59,7 +60,7 @@ def _dump(document: CommentedMap) -> str:
 def _save(path: Path, document: CommentedMap) -> AppConfig:
     """Validate the edited document, then replace the file atomically; returns the new config."""
     text = _dump(document)
-    config = parse_config(yaml.safe_load(text), str(path))
+    config = parse_config(yaml.safe_load(text), str(path), profiles=profile_names())
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:

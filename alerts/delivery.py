@@ -22,8 +22,8 @@ from sqlalchemy.engine import Engine
 from alerts.channels import ChannelBook
 from alerts.planning import as_utc
 from alerts.render import render
-from portalwatch.config import AlertSettings, AppConfig
-from portalwatch.errors import DeliveryError
+from core.config import AlertSettings, AppConfig
+from core.errors import DeliveryError
 from storage.db import session_scope
 from storage.deliveries import ClaimedDelivery, claim_due, count_pending, mark_failed, mark_sent
 

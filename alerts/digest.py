@@ -15,8 +15,8 @@ from sqlalchemy.engine import Engine
 from alerts.delivery import DeliveryReport, Outbox
 from alerts.render import render_digest
 from alerts.textfmt import VN
-from portalwatch.config import AppConfig
-from portalwatch.errors import DeliveryError
+from core.config import AppConfig
+from core.errors import DeliveryError
 from storage.db import session_scope
 from storage.deliveries import ClaimedDelivery, claim_digest, count_pending, due_digest_groups
 

@@ -13,8 +13,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from parsers.vntext import fold, words
-from portalwatch.config import AppConfig, SubscriptionConfig
+from core.config import AppConfig, SubscriptionConfig
+from core.text import fold, words
 
 
 def _phrase(text: str) -> str:

@@ -12,7 +12,7 @@ from alerts.channels import channel_key
 from alerts.masking import mask_url
 from alerts.matching import matching_subscriptions
 from alerts.textfmt import VN
-from portalwatch.config import AppConfig, SubscriptionConfig
+from core.config import AppConfig, SubscriptionConfig
 from storage.deliveries import insert_deliveries, unplanned_events
 from storage.models import Event
 

@@ -20,10 +20,10 @@ When a portal configures no feeds, up to two feeds its listing pages advertise (
 /rss/ links) on the listing's own host are read like configured ones, conditional GET included.
 """
 
+from core.records import CrawlState, FetchedPage, PortalCrawl, Validators
 from crawler.limits import CrawlLimits
 from crawler.run import crawl_portals, crawl_portals_sync
 from crawler.single import fetch_page, fetch_url
-from crawler.types import CrawlState, FetchedPage, PortalCrawl, Validators
 
 __all__ = [
     "CrawlLimits",

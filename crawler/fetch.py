@@ -9,17 +9,17 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from functools import partial
 
+from core.config import CrawlerSettings
+from core.errors import FetchError
+from core.records import FetchedPage, Validators
+from core.urls import canonical_url, host_key
 from crawler.charset import decode_body
 from crawler.clients import HostRegistry, HostState, TlsMode
 from crawler.gate import HostBlocked
 from crawler.limits import CrawlLimits
-from crawler.netguard import AddressGuard, IPAddress, host_key
+from crawler.netguard import AddressGuard, IPAddress
 from crawler.robots import ALLOW_ALL, DISALLOW_ALL, parse_robots
 from crawler.transport import Answer, FetchFailure, Transport
-from crawler.types import FetchedPage, Validators
-from dedup.urls import canonical_url
-from portalwatch.config import CrawlerSettings
-from portalwatch.errors import FetchError
 
 _TEXTUAL = ("html", "xml", "text", "json", "rss", "atom")
 

@@ -7,7 +7,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from portalwatch.errors import FetchError
+from core.errors import FetchError
 
 
 class HostBlocked(FetchError):

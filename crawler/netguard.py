@@ -8,20 +8,12 @@ import ipaddress
 import socket
 from urllib.parse import urlsplit
 
-from portalwatch.errors import FetchError
+from core.errors import FetchError
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
-def host_key(url: str) -> str:
-    """The politeness key of a URL: scheme://host:port with the port always spelled out."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    host = (parts.hostname or "").lower()
-    port = parts.port or _DEFAULT_PORTS.get(scheme, 0)
-    shown = f"[{host}]" if ":" in host else host
-    return f"{scheme}://{shown}:{port}"
 
 
 def check_scheme(url: str) -> None:

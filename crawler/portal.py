@@ -7,18 +7,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
+from core.config import PortalConfig
+from core.errors import ParseError
+from core.records import CrawlState, FetchedPage, PortalCrawl, Validators
+from core.urls import canonical_url, host_key
 from crawler.fetch import PortalFetcher
 from crawler.limits import CrawlLimits
-from crawler.netguard import host_key
 from crawler.transport import BUDGET_SPENT
-from crawler.types import CrawlState, FetchedPage, PortalCrawl, Validators
-from dedup.urls import canonical_url
 from parsers.feeds import parse_feed, parse_sitemap
 from parsers.links import extract_listing
 from parsers.postback import PostbackPage, next_postback
 from parsers.types import Link, ListingPage
-from portalwatch.config import PortalConfig
-from portalwatch.errors import ParseError
 
 ENTRY_KINDS = frozenset({"listing", "feed", "sitemap"})
 MAX_ADVERTISED_FEEDS = 2  # feeds a portal's listings advertise, read when none is configured

@@ -5,13 +5,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Mapping, Sequence
 
+from core.config import CrawlerSettings, PortalConfig
+from core.records import CrawlState, PortalCrawl
+from core.urls import host_key
 from crawler.clients import HostRegistry, TlsMode
 from crawler.fetch import PortalFetcher
 from crawler.limits import CrawlLimits
-from crawler.netguard import AddressGuard, host_key
+from crawler.netguard import AddressGuard
 from crawler.portal import crawl_portal, entry_hosts
-from crawler.types import CrawlState, PortalCrawl
-from portalwatch.config import CrawlerSettings, PortalConfig
 
 
 async def crawl_portals(

@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 from urllib.parse import urlsplit
 
+from core.config import CrawlerSettings
+from core.errors import FetchError
+from core.records import FetchedPage
 from crawler.clients import HostRegistry, TlsMode
 from crawler.fetch import PortalFetcher
 from crawler.limits import CrawlLimits
 from crawler.netguard import AddressGuard, check_scheme
-from crawler.types import FetchedPage
-from portalwatch.config import CrawlerSettings
-from portalwatch.errors import FetchError
 
 
 async def fetch_page(

@@ -14,12 +14,12 @@ from urllib.parse import urljoin, urlsplit
 
 import httpx
 
+from core.config import CrawlerSettings
+from core.errors import FetchError
+from core.urls import canonical_url
 from crawler.clients import HostRegistry, HostState, TlsMode
 from crawler.limits import CrawlLimits
 from crawler.netguard import AddressGuard, IPAddress
-from dedup.urls import canonical_url
-from portalwatch.config import CrawlerSettings
-from portalwatch.errors import FetchError
 
 BUDGET_SPENT = "request budget"
 REDIRECTS = frozenset({301, 302, 303, 307, 308})

@@ -9,6 +9,7 @@
     pack_signature(sig) -> bytes ; unpack_signature(data) -> Signature
 """
 
+from core.urls import canonical_url
 from dedup.hashing import content_hash, hash_form
 from dedup.lsh import BANDS, ROWS, lsh_buckets
 from dedup.match import (
@@ -38,7 +39,6 @@ from dedup.shingles import (
     shingle_hashes,
     shingles,
 )
-from dedup.urls import canonical_url
 
 __all__ = [
     "BANDS",

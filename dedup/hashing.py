@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 
-from parsers.vntext import normalize_text, normalize_tone_marks
+from core.text import normalize_text, normalize_tone_marks
 
 _WHITESPACE = re.compile(r"\s+")
 

@@ -6,7 +6,7 @@ import hashlib
 import re
 from collections.abc import Sequence
 
-from parsers.vntext import normalize_text, words
+from core.text import normalize_text, words
 
 SHINGLE_WORDS = 5
 MAX_FIGURES = 64
@@ -28,7 +28,7 @@ def shingles(tokens: Sequence[str], size: int = SHINGLE_WORDS) -> set[str]:
 
 
 def shingle_hashes(text: str) -> set[int]:
-    """64-bit hashes of the word 5-shingles of `parsers.vntext.words(text)`."""
+    """64-bit hashes of the word 5-shingles of `core.text.words(text)`."""
     return {_hash(s, 8) for s in shingles(words(text))}
 
 

@@ -19,13 +19,13 @@ from prefect.flows import Flow
 from prefect.schedules import Cron, Schedule
 from prefect.types.entrypoint import EntrypointType
 
+from core.config import AppConfig
 from flows.events import BASELINE_LABEL, EVENT_PREFIX, PORTAL_RESOURCE
 from flows.fanout import crawl_all
 from flows.ingest import crawl
 from flows.notify import digest, notify
 from flows.portal import crawl_portal
 from flows.reprocess import reprocess
-from portalwatch.config import AppConfig
 
 TIMEZONE = "Asia/Ho_Chi_Minh"
 NOTIFY_SWEEP = "*/5 * * * *"  # delivers whatever the event trigger did not (and retries)

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import cast
 from uuid import UUID
 
+from core.errors import ConfigError
 from deployments.definitions import build_deployments
-from portalwatch.config import load_config
-from portalwatch.errors import ConfigError
+from pipeline.settings import load_config
 
 CRAWL_QUEUE = "crawl"
 ALERT_QUEUE = "alerts"

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from prefect import serve
 
+from core.config import database_url
+from core.errors import ConfigError
 from deployments.definitions import build_deployments
-from portalwatch.config import database_url, load_config
-from portalwatch.errors import ConfigError
+from pipeline.settings import load_config
 from storage.db import open_database
 
 DATABASE_ENV = "PORTALWATCH_DATABASE_URL"

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from sqlmodel import Session
 
+from core.config import PortalConfig
 from detect.context import ArticleContext
 from detect.directives import detect_directives
 from detect.emit import emit
@@ -13,7 +14,6 @@ from detect.events import ArticleNew
 from detect.indicators import detect_indicators
 from detect.people import detect_people
 from parsers.types import ParsedPage
-from portalwatch.config import PortalConfig
 from storage.models import Article, Event
 
 

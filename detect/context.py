@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from core.config import PortalConfig
 from dedup import canonical_url
-from portalwatch.config import PortalConfig
 from storage.models import Article
 
 

@@ -12,7 +12,7 @@ import re
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from parsers.vntext import fold
+from core.text import fold
 
 
 def slug(text: str | None) -> str:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
+from core.text import fold
 from parsers.types import DirectiveRef
-from parsers.vntext import fold
 from storage.models import Directive
 
 # Publication times are stored in UTC; a portal's local day runs up to seven hours ahead.

@@ -15,8 +15,8 @@ from typing import Any
 from prefect.events import emit_event
 from prefect.events.schemas.events import Event as PrefectEvent
 
-from parsers.vntext import fold
-from portalwatch.config import EVENT_TYPES, PortalConfig
+from core.config import EVENT_TYPES, PortalConfig
+from core.text import fold
 from storage.models import Event
 
 EVENT_PREFIX = "portalwatch."

@@ -22,10 +22,10 @@ from prefect.context import FlowRunContext
 from prefect.deployments import run_deployment
 from prefect.exceptions import ObjectNotFound
 
+from core.errors import ConfigError
 from flows.ingest import crawl
 from flows.reporting import children_markdown
-from portalwatch.config import load_config
-from portalwatch.errors import ConfigError
+from pipeline.settings import load_config
 
 PORTAL_DEPLOYMENT = "crawl-portal/crawl-portal"  # deployments are named after their flow
 POLL_SECONDS = 5.0

@@ -17,7 +17,7 @@ from prefect.client.schemas.actions import GlobalConcurrencyLimitCreate
 from prefect.concurrency.sync import concurrency
 from prefect.exceptions import ObjectAlreadyExists, ObjectNotFound
 
-from portalwatch.config import CrawlerSettings, PortalConfig
+from core.config import CrawlerSettings, PortalConfig
 
 LIMIT_PREFIX = "host:"
 WAIT_SECONDS = 3600.0  # a host busy for longer than this fails the portal's fetch this run

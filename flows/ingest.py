@@ -16,7 +16,9 @@ from prefect import flow, get_run_logger
 from prefect.futures import PrefectFuture, as_completed
 from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
-from crawler.types import PortalCrawl
+from core.config import PortalConfig
+from core.errors import PortalwatchError
+from core.records import PortalCrawl
 from flows.reporting import log_reports, publish_crawl_report
 from flows.runtime import Runtime, runtime
 from flows.tasks import (
@@ -29,9 +31,7 @@ from flows.tasks import (
     register_portals,
     sweep_pending_mentions,
 )
-from portalwatch.config import PortalConfig
-from portalwatch.errors import PortalwatchError
-from portalwatch.pipeline import PortalReport
+from pipeline.ingest import PortalReport
 
 FETCH_THREADS = 8  # portals fetched at once by one process; hosts stay polite through the limits
 

@@ -9,8 +9,8 @@ from typing import Any
 
 from prefect.artifacts import create_markdown_artifact
 
-from portalwatch.pipeline import PortalReport
-from portalwatch.report import run_markdown
+from pipeline.ingest import PortalReport
+from pipeline.report import run_markdown
 
 _NOT_KEY = re.compile(r"[^a-z0-9-]+")
 

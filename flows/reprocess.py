@@ -17,11 +17,11 @@ from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from sqlalchemy.engine import Engine
 
+from core.config import PortalConfig
 from flows.ingest import announce
 from flows.reporting import log_reports, publish_crawl_report
 from flows.runtime import runtime
-from portalwatch.config import PortalConfig
-from portalwatch.pipeline import PortalReport, reprocess_portal
+from pipeline.ingest import PortalReport, reprocess_portal
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 

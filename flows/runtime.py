@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy.engine import Engine
 
-from portalwatch.config import AppConfig, PortalConfig, database_url, load_config
+from core.config import AppConfig, PortalConfig, database_url
+from pipeline.settings import load_config
 from storage.db import open_database
 
 

@@ -19,13 +19,13 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 from alerts import deliver_pending, plan_deliveries, plan_unplanned, send_digests
+from core.config import AppConfig, PortalConfig
+from core.errors import ConfigError, StorageError
+from core.records import CrawlState, PortalCrawl
 from crawler import crawl_portals_sync
-from crawler.types import CrawlState, PortalCrawl
 from flows.events import emit_stored_events
 from flows.hosts import host_slots
-from portalwatch.config import AppConfig, PortalConfig
-from portalwatch.errors import ConfigError, StorageError
-from portalwatch.pipeline import (
+from pipeline.ingest import (
     PortalReport,
     ingest_crawl,
     read_crawl_states,

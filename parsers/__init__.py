@@ -14,6 +14,7 @@ from __future__ import annotations
 from importlib import import_module
 from typing import Any
 
+from core.text import fold, normalize_text, normalize_tone_marks, words
 from parsers.types import (
     Article,
     DirectiveRef,
@@ -23,7 +24,6 @@ from parsers.types import (
     ListingPage,
     ParsedPage,
 )
-from parsers.vntext import fold, normalize_text, normalize_tone_marks, words
 
 # Heavier entry points load on first use, so `import parsers` stays cheap.
 _LAZY = {

@@ -12,6 +12,8 @@ import re
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from core.errors import ParseError
+from core.text import fold, words
 from parsers.body import Body, build_body, join_url
 from parsers.boilerplate import is_boilerplate, strip_lead_prefix
 from parsers.bylines import clean_author, credit_of, is_credit_line, looks_like_name
@@ -22,8 +24,6 @@ from parsers.profiles import Profile, detect_profile, get_profile
 from parsers.published import choose, gather
 from parsers.titles import find_title
 from parsers.types import Article, Link
-from parsers.vntext import fold, words
-from portalwatch.errors import ParseError
 
 CREDIT_WINDOW = 6  # blocks after the body searched for a labelled credit
 # Bylines that name a CMS account, not a writer: the credit in the text is better.

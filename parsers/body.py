@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
+from core.text import fold
 from parsers.boilerplate import is_boilerplate, is_end_marker, strip_lead_prefix
 from parsers.bylines import credit_of, is_credit_line
 from parsers.dates import is_byline_line, is_date_line
 from parsers.dom import Block, Linear
 from parsers.types import Image, Link
-from parsers.vntext import fold
 
 _CAPTION_TEXT = re.compile(
     r"^\(?\s*(?:ảnh|hình|hình ảnh|photo|nguồn ảnh|clip)(?:\s+minh\s*họa)?\s*[:.]|"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from parsers.vntext import fold
+from core.text import fold
 
 MAX_FURNITURE_LINE = 160  # longer lines are prose, whatever words they contain
 # A whole line that is furniture, never article text.

@@ -10,12 +10,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from core.text import normalize_text
 from parsers import doc_types
 from parsers.directive_context import issuer_after, title_after, type_word_before
 from parsers.periods import date_after
 from parsers.textspans import fold_aligned, sentences
 from parsers.types import DirectiveRef
-from parsers.vntext import normalize_text
 
 _SEG = r"[A-ZĐ][A-Za-zĐđ0-9]{0,11}"
 _HYPHEN = "[-–‐‑−]"  # hyphen, en dash, Unicode hyphen, non-breaking hyphen, minus

@@ -7,8 +7,8 @@ the wrong case ("QD-UBND", "Qđi"), so lookups go through a folded key.
 
 from __future__ import annotations
 
+from core.text import normalize_tone_marks
 from parsers.textspans import fold_aligned
-from parsers.vntext import normalize_tone_marks
 
 # Party document types (Hướng dẫn 36-HD/VPTW, appendix); QĐ is also used for quy định.
 PARTY_TYPES: dict[str, str] = {

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from parsers.vntext import normalize_text
-from portalwatch.errors import ParseError
+from core.errors import ParseError
+from core.text import normalize_text
 
 BLOCK_TAGS = frozenset(
     [

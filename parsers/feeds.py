@@ -17,8 +17,8 @@ import zlib
 from urllib.parse import urljoin, urlsplit
 from xml.etree import ElementTree
 
+from core.errors import ParseError
 from parsers.types import Link, ListingPage
-from portalwatch.errors import ParseError
 
 MAX_XML_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)

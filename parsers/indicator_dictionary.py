@@ -14,8 +14,8 @@ from typing import Any
 
 import yaml
 
+from core.errors import ConfigError
 from parsers.textspans import fold_aligned
-from portalwatch.errors import ConfigError
 
 BUILTIN = Path(__file__).with_name("indicator_definitions.yaml")
 _TAKES = ("value", "numerator", "denominator", "percent")

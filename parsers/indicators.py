@@ -14,6 +14,7 @@ import re
 from datetime import datetime
 from functools import lru_cache
 
+from core.text import normalize_text
 from parsers.directives import scan_directives
 from parsers.indicator_dictionary import Definition, IndicatorDictionary, Rule
 from parsers.localities import locality_at
@@ -21,7 +22,6 @@ from parsers.numbers import NumberMatch, find_numbers
 from parsers.periods import PeriodContext
 from parsers.textspans import Sentence, SpanSet, clause_bounds, fold_aligned, sentences
 from parsers.types import IndicatorValue
-from parsers.vntext import normalize_text
 
 # "tăng 12 mô hình so với năm trước" reports a difference, not a level; "tăng lên 35 mô hình"
 # and "giảm còn 12,4%" report the new level.

@@ -13,8 +13,8 @@ from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from core.text import fold
 from parsers.types import Link, ListingPage
-from parsers.vntext import fold
 
 
 def _rx(*patterns: str) -> tuple[re.Pattern[str], ...]:

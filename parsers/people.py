@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from core.text import normalize_text
 from parsers.doc_types import org_word
 from parsers.textspans import fold_aligned, sentences
-from parsers.vntext import normalize_text
 
 _HONORIFIC = re.compile(r"(?<![\w])(?:đồng chí|Đồng chí|ĐỒNG CHÍ|Đ/c|đ/c|Đ/C|ông|Ông|bà|Bà)\s+")
 _WORD = re.compile(r"[^\W\d_]+")

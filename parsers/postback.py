@@ -14,8 +14,8 @@ from urllib.parse import urlencode, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from core.text import fold
 from parsers.links import NEXT_TEXTS
-from parsers.vntext import fold
 
 PAGE_MARKER = "__pw_page"  # names a postback page in URLs portalwatch keeps; never sent
 _DO_POSTBACK = re.compile(

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from core.text import fold, words
 from parsers.boilerplate import is_boilerplate
 from parsers.dates import is_date_line
 from parsers.dom import Linear, node_text
 from parsers.meta import PageMeta
-from parsers.vntext import fold, words
 
 _CANDIDATES = (
     "h1, h2, h3, [class*='title'], [class*='Title'], [class*='tieude'], [class*='TieuDe'], "

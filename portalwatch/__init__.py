@@ -1,3 +1,8 @@
-"""portalwatch: watch Vietnamese government and Party-committee news portals."""
+"""portalwatch: watch Vietnamese government and Party-committee news portals.
 
-__version__ = "0.1.0"
+This package is the top layer: the command line, the demo and console output.
+"""
+
+from core.version import __version__
+
+__all__ = ["__version__"]

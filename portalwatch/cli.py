@@ -15,8 +15,8 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from portalwatch import __version__
-from portalwatch.errors import ConfigError, PortalwatchError
+from core.errors import ConfigError, PortalwatchError
+from core.version import __version__
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -103,7 +103,7 @@ def crawl(
     database_url: DatabaseOpt = None,
 ) -> None:
     """One run of the ingestion flow for all or the named portals."""
-    from portalwatch.config import load_config
+    from pipeline.settings import load_config
 
     load_config(config)  # fail fast, before Prefect starts
     from flows.ingest import crawl as crawl_flow
@@ -140,7 +140,7 @@ def export(
     database_url: DatabaseOpt = None,
 ) -> None:
     """Print one record a line on stdout."""
-    from portalwatch.config import database_url as resolve_db
+    from core.config import database_url as resolve_db
     from storage.db import open_database, session_scope
     from storage.exports import export_records
 
@@ -186,7 +186,7 @@ def demo(
 @db_app.command("upgrade")
 def db_upgrade(database_url: DatabaseOpt = None, config: ConfigOpt = None) -> None:
     """Apply database migrations (every other command does this on first use)."""
-    from portalwatch.config import database_url as resolve_db
+    from core.config import database_url as resolve_db
     from storage.db import make_engine, upgrade
 
     url = resolve_db(database_url)

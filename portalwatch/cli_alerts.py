@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from portalwatch.errors import ConfigError, PortalwatchError
+from core.errors import ConfigError, PortalwatchError
 
 alerts_app = typer.Typer(
     help="Alert channels: send a test message, send the alerts and digests that are due.",
@@ -51,7 +51,8 @@ def _fail(error: PortalwatchError) -> None:
 
 def _templates_dir(config: str | None) -> str | None:
     """The configured template folder; without --config a missing default file is no error."""
-    from portalwatch.config import config_path, load_config
+    from core.config import config_path
+    from pipeline.settings import load_config
 
     if config is None and not config_path().exists():
         return None
@@ -91,8 +92,8 @@ def send_due(
 ) -> None:
     """Send the immediate alerts and the daily digests that are due (what the notify flow does)."""
     from alerts import deliver_pending, send_digests
-    from portalwatch.config import database_url as resolve_db
-    from portalwatch.config import load_config
+    from core.config import database_url as resolve_db
+    from pipeline.settings import load_config
     from storage.db import open_database
 
     try:
@@ -128,7 +129,7 @@ def subscribe_add(
     """Add a subscription to the configuration file (validated first; comments kept)."""
     from alerts.configfile import add_subscription
     from alerts.masking import mask_url
-    from portalwatch.config import config_path
+    from core.config import config_path
 
     fields = {
         "name": name, "urls": url, "portals": portal or [], "localities": locality or [],
@@ -151,7 +152,7 @@ def subscribe_add(
 def subscribe_list(config: ConfigOpt = None, database_url: DatabaseOpt = None) -> None:
     """List the subscriptions (channel URLs masked) and, if the database exists, their alerts by status."""
     from alerts.masking import mask_url
-    from portalwatch.config import load_config
+    from pipeline.settings import load_config
 
     try:
         app_config = load_config(config)
@@ -180,7 +181,7 @@ def _delivery_counts(database_url: str | None) -> dict[str, dict[str, int]]:
     """Alerts per subscription and status; empty when the SQLite file does not exist yet."""
     from pathlib import Path
 
-    from portalwatch.config import database_url as resolve_db
+    from core.config import database_url as resolve_db
     from storage.db import open_database, session_scope
     from storage.deliveries import status_counts
 
@@ -200,7 +201,7 @@ def subscribe_remove(
 ) -> None:
     """Remove a subscription from the configuration file (its unsent alerts are then dropped as failed)."""
     from alerts.configfile import remove_subscription
-    from portalwatch.config import config_path
+    from core.config import config_path
 
     path = config_path(config)
     try:

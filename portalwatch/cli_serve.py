@@ -30,7 +30,7 @@ def main() -> None:
     """`python -m portalwatch.cli_serve …`: the same command, before or without the main CLI."""
     import sys
 
-    from portalwatch.errors import ConfigError, PortalwatchError
+    from core.errors import ConfigError, PortalwatchError
 
     app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     app.command()(serve_command)

@@ -25,7 +25,7 @@ def demo_config(urls: dict[str, str], user_config: str | None) -> str:
     With subscriptions configured, the demo's alerts really go out through those channels.
     """
     from deployments.replay import demo_config_text
-    from portalwatch.config import load_config
+    from pipeline.settings import load_config
 
     data = yaml.safe_load(demo_config_text(urls))
     if user_config:

@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, col
 
 import parsers
+from core.errors import StorageError
 from dedup import (
     BANDS,
     Signature,
@@ -35,7 +36,6 @@ from dedup import (
     pack_signature,
     unpack_signature,
 )
-from portalwatch.errors import StorageError
 from storage.models import Article, ArticleBand, ArticleVersion
 
 Status = Literal["new", "unchanged", "edited", "duplicate"]

@@ -16,7 +16,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import ConnectionPoolEntry
 from sqlmodel import Session, create_engine
 
-from portalwatch.errors import StorageError
+from core.errors import StorageError
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 _migrated: set[str] = set()

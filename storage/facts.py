@@ -14,7 +14,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlmodel import Session, SQLModel, col
 
-from portalwatch.errors import StorageError
+from core.errors import StorageError
 from storage.dialect import insert_for
 from storage.models import (
     Article,

@@ -10,9 +10,9 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
 
-from crawler.netguard import host_key
-from crawler.types import CrawlState, FetchedPage, Validators
-from portalwatch.config import CrawlerSettings
+from core.config import CrawlerSettings
+from core.records import CrawlState, FetchedPage, Validators
+from core.urls import host_key
 from storage.dialect import insert_for
 from storage.models import Page
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlmodel import Session, col, select
 
-from portalwatch.config import PortalConfig
+from core.config import PortalConfig
 from storage.dialect import insert_for
 from storage.models import CrawlRun, Portal
 

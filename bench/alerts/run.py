@@ -35,7 +35,8 @@ import apprise  # noqa: E402
 from sqlalchemy.engine import Engine  # noqa: E402
 
 from alerts import deliver_pending, plan_deliveries  # noqa: E402
-from portalwatch.config import AppConfig, parse_config  # noqa: E402
+from core.config import AppConfig  # noqa: E402
+from pipeline.settings import parse_config  # noqa: E402
 from storage.db import open_database, session_scope  # noqa: E402
 from storage.models import Event  # noqa: E402
 

@@ -11,8 +11,8 @@ import time
 from collections import Counter
 
 from bench.crawl.simulator import portal_address
+from core.config import CrawlerSettings, PortalConfig
 from crawler import CrawlLimits, CrawlState, PortalCrawl, Validators, crawl_portals
-from portalwatch.config import CrawlerSettings, PortalConfig
 
 
 def portals(count: int, port: int, max_pages: int) -> list[PortalConfig]:

@@ -18,7 +18,7 @@ from scrapy.crawler import CrawlerProcess
 from scrapy.http import Response
 
 from bench.crawl.simulator import portal_address
-from dedup.urls import canonical_url
+from core.urls import canonical_url
 from parsers.links import extract_listing
 
 

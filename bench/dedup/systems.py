@@ -93,8 +93,8 @@ def run_portalwatch(corpus: Path, workdir: Path, batch_size: int) -> Result:
 def run_datasketch(corpus: Path, workdir: Path, batch_size: int) -> Result:
     from datasketch import LeanMinHash, MinHash, MinHashLSH
 
+    from core.text import words
     from dedup import JACCARD_THRESHOLD, PERMUTATIONS, shingles
-    from parsers.vntext import words
 
     lsh = MinHashLSH(threshold=JACCARD_THRESHOLD, num_perm=PERMUTATIONS)
     signatures: dict[int, LeanMinHash] = {}

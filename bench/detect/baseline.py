@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from core.text import fold
 from parsers.indicator_dictionary import IndicatorDictionary
 from parsers.types import DirectiveRef, IndicatorValue
-from parsers.vntext import fold
 
 CODE = re.compile(r"\b(\d+)(?:/\d{4})?[-/]([A-ZĐ][A-Za-zĐđ]*)[-/]([A-ZĐ][A-Za-zĐđ0-9]*)")
 YEAR = re.compile(r"\bnam (\d{4})\b")

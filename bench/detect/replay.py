@@ -18,9 +18,9 @@ from typing import Any
 
 import yaml
 
+from core.text import fold
 from detect.evaluation import Score
 from parsers.types import DirectiveRef, IndicatorValue
-from parsers.vntext import fold
 
 REPLAY = Path(__file__).resolve().parents[2] / "deployments" / "replay"
 UNIT_WORDS = ("thi tran ", "thi xa ", "thanh pho ", "phuong ", "xa ", "huyen ", "quan ", "tinh ")

@@ -10,10 +10,10 @@ import sys
 import threading
 from pathlib import Path
 
+from core.errors import PortalwatchError
 from deployments.replay.demo import demo_config_text
 from deployments.replay.server import ReplayServer
 from deployments.replay.store import ReplayData
-from portalwatch.errors import PortalwatchError
 
 
 def _arguments(argv: list[str] | None) -> argparse.Namespace:

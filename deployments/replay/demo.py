@@ -9,8 +9,8 @@ from typing import Any
 
 import yaml
 
+from core.errors import ConfigError
 from deployments.replay.store import DATA_ROOT
-from portalwatch.errors import ConfigError
 
 DEMO_CONFIG_PATH = Path(__file__).resolve().parent.parent / "demo.yaml"
 EXPECTED_PATH = Path(__file__).resolve().parent / "expected.yaml"

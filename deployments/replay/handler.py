@@ -11,13 +11,27 @@ import time
 from collections.abc import Mapping
 from email.utils import format_datetime, parsedate_to_datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, Protocol
 from urllib.parse import urlsplit
 
-from deployments.replay.store import Gone, Redirect, Resource, fill_placeholders
+from deployments.replay.faults import FaultBook
+from deployments.replay.store import Gone, Redirect, ReplayData, Resource, fill_placeholders
 
-if TYPE_CHECKING:
-    from deployments.replay.server import ReplayServer
+
+class ReplayOwner(Protocol):
+    """What a handler needs of the replay that serves it (ReplayServer)."""
+
+    data: ReplayData
+    faults: FaultBook
+
+    @property
+    def state(self) -> str: ...
+
+    @property
+    def urls(self) -> dict[str, str]: ...
+
+    def record(self, portal: str, method: str, path: str, headers: Mapping[str, str],
+               arrived: float, status: int) -> None: ...  # fmt: skip
 
 _PAGES = {
     404: ("Không tìm thấy trang", "Trang bạn yêu cầu không tồn tại hoặc đã được chuyển đi."),
@@ -71,7 +85,7 @@ class ReplayHandler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     disable_nagle_algorithm = True  # headers and body go out in separate writes
     portal_id: ClassVar[str] = ""
-    owner: ClassVar[ReplayServer]
+    owner: ClassVar[ReplayOwner]
 
     def do_GET(self) -> None:
         self._answer(head=False)

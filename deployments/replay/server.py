@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 
+from core.errors import ConfigError
 from deployments.replay.faults import Fault, FaultBook
 from deployments.replay.handler import PortalHTTPServer, ReplayHandler
 from deployments.replay.store import ReplayData
-from portalwatch.errors import ConfigError
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,7 @@ from urllib.parse import parse_qsl, unquote, urlencode
 
 import yaml
 
-from portalwatch.errors import ConfigError
+from core.errors import ConfigError
 
 DATA_ROOT = Path(__file__).resolve().parent / "data"
 MANIFEST = "replay.yaml"

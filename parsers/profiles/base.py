@@ -11,7 +11,7 @@ from typing import ClassVar
 
 from selectolax.lexbor import LexborHTMLParser
 
-from portalwatch.errors import ConfigError
+from core.errors import ConfigError
 
 PROFILES: dict[str, type[Profile]] = {}
 

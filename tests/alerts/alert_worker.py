@@ -17,7 +17,7 @@ from pathlib import Path
 import yaml
 
 from alerts import deliver_pending
-from portalwatch.config import parse_config
+from pipeline.settings import parse_config
 from storage.db import open_database, session_scope
 from storage.deliveries import claim_due
 

@@ -18,7 +18,8 @@ import yaml
 from aiosmtpd.controller import Controller
 from sqlalchemy.engine import Engine
 
-from portalwatch.config import AppConfig, parse_config
+from core.config import AppConfig
+from pipeline.settings import parse_config
 from storage.db import session_scope
 from storage.models import Event
 

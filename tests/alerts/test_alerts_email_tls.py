@@ -20,7 +20,7 @@ from cryptography.x509.oid import NameOID
 
 from alerts import RenderedMessage
 from alerts.channels import Channel
-from portalwatch.errors import DeliveryError
+from core.errors import DeliveryError
 
 USER, PASSWORD = "canh.bao", "Mat-khau-SMTP-2025"
 

@@ -12,7 +12,7 @@ from sqlalchemy.engine import Engine
 import alerts  # registers zalo://
 from alerts import deliver_pending, mask_url, plan_deliveries
 from alerts.channels import Channel
-from portalwatch.errors import DeliveryError
+from core.errors import DeliveryError
 from storage.db import session_scope
 
 TOKEN = "Xk3v_9QmZt-2RbLwPq7sNcY8uHfD1eJgA0oKiT5lMnUyVxWz"

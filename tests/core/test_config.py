@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from portalwatch.config import CrawlerSettings, load_config, parse_config
-from portalwatch.errors import ConfigError
+from core.config import CrawlerSettings
+from core.errors import ConfigError
+from pipeline.settings import load_config, parse_config
 
 GOOD = """
 crawler:

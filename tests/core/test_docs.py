@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from portalwatch.cli import app
-from portalwatch.config import (
+from core.config import (
     AlertSettings,
     AppConfig,
     CrawlerSettings,
     PortalConfig,
     SubscriptionConfig,
 )
+from portalwatch.cli import app
 
 README = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from crawler.types import FetchedPage
-from portalwatch.notices import moved_entry_points
-from portalwatch.pipeline import PortalReport
-from portalwatch.report import run_markdown
+from core.records import FetchedPage
+from pipeline.ingest import PortalReport
+from pipeline.notices import moved_entry_points
+from pipeline.report import run_markdown
 
 NOW = datetime(2026, 11, 20, tzinfo=UTC)
 

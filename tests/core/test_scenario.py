@@ -16,9 +16,10 @@ from sqlalchemy.engine import Engine
 from sqlmodel import select
 
 from alerts import deliver_pending, plan_deliveries
+from core.config import AppConfig
 from deployments.replay import ReplayServer, demo_config_text, load_expected
-from portalwatch.config import AppConfig, parse_config
-from portalwatch.pipeline import PortalReport, run_crawl
+from pipeline.ingest import PortalReport, run_crawl
+from pipeline.settings import parse_config
 from storage.db import session_scope
 from storage.models import Article, Delivery, Event
 from tests.alerts.alertkit import WebhookReceiver

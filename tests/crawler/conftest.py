@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from loopback_site import LoopbackSite
 
+from core.config import CrawlerSettings
 from crawler import CrawlLimits
-from portalwatch.config import CrawlerSettings
 
 # Small delays keep the suite fast while still measurable from the server's log.
 FAST = CrawlerSettings(

@@ -7,9 +7,9 @@ from conftest import FAST, FAST_LIMITS
 from loopback_site import LoopbackSite, Reply
 from vn_pages import HEADLINES, listing_html, publish_newsroom
 
+from core.config import PortalConfig
+from core.urls import canonical_url
 from crawler import CrawlState, crawl_portals
-from dedup.urls import canonical_url
-from portalwatch.config import PortalConfig
 
 pytestmark = pytest.mark.timeout(30)
 

@@ -11,8 +11,8 @@ from conftest import FAST, FAST_LIMITS
 from loopback_site import LoopbackSite, Reply
 from vn_pages import HEADLINES, article_html, listing_html, publish_newsroom, slug, to_cp1258
 
+from core.config import CrawlerSettings, PortalConfig
 from crawler import PortalCrawl, crawl_portals
-from portalwatch.config import CrawlerSettings, PortalConfig
 
 pytestmark = pytest.mark.timeout(30)
 

@@ -7,8 +7,8 @@ from conftest import FAST, FAST_LIMITS
 from loopback_site import LoopbackSite, Reply
 from vn_pages import HEADLINES, article_html, listing_html, publish_newsroom, slug
 
+from core.config import PortalConfig
 from crawler import CrawlState, PortalCrawl, Validators, crawl_portals
-from portalwatch.config import PortalConfig
 
 pytestmark = pytest.mark.timeout(30)
 

@@ -11,8 +11,8 @@ from conftest import FAST, FAST_LIMITS
 from loopback_site import LoopbackSite, Reply
 from vn_pages import article_html, article_urls, listing_html, publish_newsroom
 
+from core.config import PortalConfig
 from crawler import crawl_portals
-from portalwatch.config import PortalConfig
 
 pytestmark = pytest.mark.timeout(30)
 

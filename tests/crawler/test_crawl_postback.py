@@ -9,9 +9,9 @@ from conftest import FAST, FAST_LIMITS
 from loopback_site import Hit, LoopbackSite, Reply
 from vn_pages import HEADLINES, article_html, slug
 
+from core.config import PortalConfig
+from core.urls import canonical_url
 from crawler import PortalCrawl, crawl_portals
-from dedup.urls import canonical_url
-from portalwatch.config import PortalConfig
 
 pytestmark = pytest.mark.timeout(30)
 

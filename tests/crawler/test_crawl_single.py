@@ -8,8 +8,8 @@ from loopback_site import LoopbackSite, Reply
 from vn_pages import HEADLINES, article_html, to_cp1258
 
 import crawler
+from core.errors import FetchError
 from crawler import fetch_url
-from portalwatch.errors import FetchError
 
 pytestmark = pytest.mark.timeout(30)
 

@@ -13,13 +13,14 @@ from email.utils import format_datetime
 import pytest
 from vn_pages import HEADLINES, to_cp1258
 
+from core.errors import FetchError
+from core.urls import host_key
 from crawler.charset import decode_body
 from crawler.clients import LEGACY_SERVER_CONNECT, TlsMode, ssl_context
 from crawler.gate import HostBlocked, HostGate
-from crawler.netguard import AddressGuard, host_key, is_internal
+from crawler.netguard import AddressGuard, is_internal
 from crawler.robots import parse_robots
 from crawler.transport import _retry_after
-from portalwatch.errors import FetchError
 
 pytestmark = pytest.mark.timeout(30)
 

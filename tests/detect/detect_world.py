@@ -11,10 +11,10 @@ from typing import Any
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
+from core.config import PortalConfig
 from parsers import find_directives, find_indicators
 from parsers.types import Article as ParsedArticle
 from parsers.types import ParsedPage
-from portalwatch.config import PortalConfig
 from storage.models import Article, Portal
 
 

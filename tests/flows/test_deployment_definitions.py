@@ -16,7 +16,7 @@ from deployments.definitions import (
     portal_schedules,
 )
 from flows.events import alert_event_names
-from portalwatch.config import load_config, parse_config
+from pipeline.settings import load_config, parse_config
 
 
 def _config(portals: list[dict[str, object]], subscriptions: list[dict[str, object]] | None = None):  # type: ignore[no-untyped-def]

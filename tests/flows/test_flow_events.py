@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from core.config import PortalConfig
 from flows.events import alert_event_names, slug, to_prefect_event
-from portalwatch.config import PortalConfig
 from storage.models import Event
 
 PORTAL = PortalConfig(

@@ -9,8 +9,8 @@ import pytest
 from prefect import get_client
 from prefect.concurrency._asyncio import AcquireConcurrencySlotTimeoutError
 
+from core.config import CrawlerSettings, PortalConfig
 from flows.hosts import ensure_limits, host_limits, host_of, host_slots
-from portalwatch.config import CrawlerSettings, PortalConfig
 
 
 def _portal(pid: str, *urls: str, **extra: object) -> PortalConfig:

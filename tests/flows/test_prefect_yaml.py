@@ -12,7 +12,7 @@ from prefect.flows import load_flow_from_entrypoint
 from prefect.server.schemas.schedules import CronSchedule
 
 from deployments.definitions import TIMEZONE, build_deployments, notify_trigger
-from portalwatch.config import parse_config
+from pipeline.settings import parse_config
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = yaml.safe_load((ROOT / "deployments" / "prefect.yaml").read_text(encoding="utf-8"))

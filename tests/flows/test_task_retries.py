@@ -7,8 +7,8 @@ from prefect import flow, task
 from prefect.cache_policies import NO_CACHE
 from sqlalchemy.exc import OperationalError
 
+from core.errors import ConfigError
 from flows.tasks import DATABASE_HICCUPS, retry_unless, retry_when
-from portalwatch.errors import ConfigError
 
 pytestmark = pytest.mark.prefect
 

@@ -6,9 +6,9 @@ import dataclasses
 
 import pytest
 
+from core.errors import ConfigError, ParseError
 from parsers import parse_article
 from parsers.types import Article
-from portalwatch.errors import ConfigError, ParseError
 
 URL = "https://xa-example.gov.vn/tin-tuc/bai-viet.html"
 PARAGRAPH = (

@@ -6,8 +6,8 @@ import gzip
 
 import pytest
 
+from core.errors import ParseError
 from parsers import parse_feed, parse_sitemap
-from portalwatch.errors import ParseError
 
 RSS = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:atom="http://www.w3.org/2005/Atom">

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from core.errors import ConfigError
 from detect.evaluation import load_passages, score_indicators
 from parsers import find_indicators
 from parsers.indicator_dictionary import IndicatorDictionary
-from portalwatch.errors import ConfigError
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "detect"
 PASSAGES = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import parse_qsl
 
-from dedup.urls import canonical_url
+from core.urls import canonical_url
 from parsers import extract_listing
 from parsers.postback import PostbackPage, next_postback
 

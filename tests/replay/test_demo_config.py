@@ -13,9 +13,9 @@ import httpx
 import pytest
 import yaml
 
+from core.errors import ConfigError
 from deployments.replay import DEMO_CONFIG_PATH, ReplayServer, demo_config_text
-from portalwatch.config import parse_config
-from portalwatch.errors import ConfigError
+from pipeline.settings import parse_config
 
 REPO = Path(__file__).resolve().parents[2]
 

@@ -9,8 +9,8 @@ from typing import Any
 import httpx
 import pytest
 
+from core.errors import ConfigError
 from deployments.replay import ReplayServer
-from portalwatch.errors import ConfigError
 
 REMOVED = "/tin-tuc-su-kien/tabid/105/articleType/ArticleView/articleId/2446/Default.aspx"
 EDITED = "/tin-tuc/duy-tri-nang-cao-chat-luong-hoat-dong-tuyen-van-1473.html"

@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
+from core.errors import ParseError
 from dedup import canonical_url
 from parsers import (
     extract_listing,
@@ -19,7 +20,6 @@ from parsers import (
     parse_feed,
     parse_sitemap,
 )
-from portalwatch.errors import ParseError
 
 BOUND_SECONDS = 2.0
 ADVERSARIAL = {

@@ -8,9 +8,9 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from vn_strategies import html_document, html_input, to_cp1258, url_text
 
+from core.errors import ParseError
 from parsers import extract_listing, parse_article, parse_page
 from parsers.profiles import profile_names
-from portalwatch.errors import ParseError
 
 ARTICLE_URLS = st.one_of(
     st.sampled_from((

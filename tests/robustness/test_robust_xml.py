@@ -10,8 +10,8 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from vn_strategies import url_text, xml_bytes
 
+from core.errors import ParseError
 from parsers import parse_feed, parse_sitemap
-from portalwatch.errors import ParseError
 
 BASES = st.one_of(st.just("https://ubnd.bachthong.gov.vn/rss/"), url_text)
 

@@ -16,8 +16,8 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import Engine
 
 import parsers
+from core.errors import StorageError
 from dedup import BANDS
-from portalwatch.errors import StorageError
 from storage.articles import (
     _CANDIDATES,
     ArticleOutcome,

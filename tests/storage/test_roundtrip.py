@@ -8,8 +8,8 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Engine
 from sqlmodel import select
 
-from crawler.types import FetchedPage
-from portalwatch.config import PortalConfig
+from core.config import PortalConfig
+from core.records import FetchedPage
 from storage.db import open_database, session_scope
 from storage.exports import export_records
 from storage.models import (

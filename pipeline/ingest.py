@@ -11,14 +11,14 @@ from datetime import UTC, datetime
 
 from sqlalchemy.engine import Engine
 
+from core.config import AppConfig, PortalConfig
+from core.errors import ParseError
+from core.records import CrawlState, PortalCrawl
 from crawler import crawl_portals_sync
-from crawler.types import CrawlState, PortalCrawl
 from detect import detect_article
 from detect.pending import resolve_pending
 from parsers import parse_page
-from portalwatch.config import AppConfig, PortalConfig
-from portalwatch.errors import ParseError
-from portalwatch.notices import moved_entry_points
+from pipeline.notices import moved_entry_points
 from storage.articles import upsert_article
 from storage.db import session_scope
 from storage.models import CrawlRun

@@ -7,6 +7,7 @@ Precedence (lowest first): built-in defaults < the YAML file < PORTALWATCH_* env
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -17,12 +18,13 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationError,
+    ValidationInfo,
     field_validator,
     model_validator,
 )
 
-from portalwatch import __version__
-from portalwatch.errors import ConfigError
+from core.errors import ConfigError
+from core.version import __version__
 
 DEFAULT_CONFIG_PATH = Path("deployments/portals.yaml")
 DEFAULT_DATABASE_URL = "sqlite:///portalwatch.db"
@@ -91,10 +93,13 @@ class PortalConfig(_Strict):
 
     @field_validator("profile")
     @classmethod
-    def _known_profile(cls, value: str) -> str:
-        from parsers.profiles import profile_names
-
-        known = ("auto", *profile_names())
+    def _known_profile(cls, value: str, info: ValidationInfo) -> str:
+        # The profile names live in parsers/, a layer above this one: the caller passes them in
+        # the validation context (pipeline.settings does), and without them any name passes.
+        names = (info.context or {}).get("profiles")
+        if names is None:
+            return value
+        known = ("auto", *names)
         if value not in known:
             raise ValueError(f"unknown profile {value!r}; known: {', '.join(known)}")
         return value
@@ -223,14 +228,16 @@ def format_validation_error(error: ValidationError, data: Any, source: str) -> s
     return f"{source}: {where}: {msg}{suffix}"
 
 
-def parse_config(data: Any, source: str = "<config>") -> AppConfig:
-    """Validate already-loaded YAML data."""
+def parse_config(
+    data: Any, source: str = "<config>", *, profiles: Collection[str] | None = None
+) -> AppConfig:
+    """Validate already-loaded YAML data (``profiles``: the CMS profile names to accept)."""
     if data is None:
         data = {}
     if not isinstance(data, dict):
         raise ConfigError(f"{source}: the top level must be a mapping with portals:, subscriptions:")
     try:
-        return AppConfig.model_validate(data)
+        return AppConfig.model_validate(data, context={"profiles": profiles})
     except ValidationError as exc:
         raise ConfigError(format_validation_error(exc, data, source)) from None
 
@@ -240,7 +247,9 @@ def config_path(path: str | Path | None = None) -> Path:
     return Path(path or os.environ.get("PORTALWATCH_CONFIG") or DEFAULT_CONFIG_PATH)
 
 
-def load_config(path: str | Path | None = None) -> AppConfig:
+def load_config(
+    path: str | Path | None = None, *, profiles: Collection[str] | None = None
+) -> AppConfig:
     """Load and validate the configuration file (flag > PORTALWATCH_CONFIG > default path)."""
     resolved = config_path(path)
     try:
@@ -256,7 +265,7 @@ def load_config(path: str | Path | None = None) -> AppConfig:
         where = f" line {mark.line + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise ConfigError(f"{resolved}:{where}: {problem}") from None
-    return parse_config(data, str(resolved))
+    return parse_config(data, str(resolved), profiles=profiles)
 
 
 def database_url(flag: str | None = None) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from urllib.parse import urlsplit
 
-from crawler.types import FetchedPage
+from core.records import FetchedPage
 
 ENTRY_KINDS = ("listing", "feed", "sitemap")
 

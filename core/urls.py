@@ -105,3 +105,12 @@ def _remove_dot_segments(path: str) -> str:
             out.append(segment)
     result = "/".join(out)
     return result if result.startswith("/") else "/" + result
+
+def host_key(url: str) -> str:
+    """The politeness key of a URL: scheme://host:port with the port always spelled out."""
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    host = (parts.hostname or "").lower()
+    port = parts.port or _DEFAULT_PORTS.get(scheme, 0)
+    shown = f"[{host}]" if ":" in host else host
+    return f"{scheme}://{shown}:{port}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from portalwatch.pipeline import PortalReport
+from pipeline.ingest import PortalReport
 
 
 def _cell(text: str) -> str:
