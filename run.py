@@ -17,6 +17,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import time
 import venv
 from pathlib import Path
 
@@ -33,23 +34,40 @@ def _fingerprint(extra: str) -> str:
     return digest.hexdigest()
 
 
+def _step(label: str, command: list[str]) -> None:
+    """One install step: a line saying what and how long, pip's own progress in between."""
+    print(f"{label} …", flush=True)
+    started = time.monotonic()
+    code = subprocess.run(command).returncode
+    if code:
+        sys.exit(f"run.py: {label} failed (pip exit code {code}; its reason is above)")
+    print(f"{label}: done in {time.monotonic() - started:.0f} s", flush=True)
+
+
 def ensure_env(extra: str = "main") -> None:
-    """Create the virtual environment and install the locked dependencies when needed."""
+    """Create the virtual environment and install the locked dependencies when needed.
+
+    The first run downloads and installs about a hundred packages (a minute or two): each step
+    is announced with its duration and pip shows what it is doing.
+    """
     if sys.version_info < (3, 11):  # noqa: UP036  (run.py is what an older Python meets first)
         sys.exit(f"portalwatch needs Python 3.11+, this is {sys.version.split()[0]}")
     stamp = VENV / f".portalwatch-{extra}"
     if stamp.exists() and stamp.read_text() == _fingerprint(extra):
         return
+    started = time.monotonic()
     if not (BIN / "python").exists():
-        print(f"creating {VENV} …", flush=True)
+        print(f"creating the virtual environment {VENV} …", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    pip = [str(BIN / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    print("installing locked dependencies (first run only) …", flush=True)
-    subprocess.run([*pip, "-r", str(LOCKS["main"])], check=True)
+    pip = [str(BIN / "python"), "-m", "pip", "install", "--disable-pip-version-check", "--progress-bar", "on"]
+    print("setting up portalwatch's environment (first run, or the lock files changed)", flush=True)
+    _step(f"installing {LOCKS['main'].name}", [*pip, "-r", str(LOCKS["main"])])
     if extra != "main":
-        subprocess.run([*pip, "-r", str(LOCKS[extra])], check=True)
-    subprocess.run([*pip, "--no-deps", "--config-settings", "editable_mode=compat", "-e", str(ROOT)], check=True)
+        _step(f"installing {LOCKS[extra].name}", [*pip, "-r", str(LOCKS[extra])])
+    _step("installing portalwatch itself (editable)",
+          [*pip, "--no-deps", "--config-settings", "editable_mode=compat", "-e", str(ROOT)])
     stamp.write_text(_fingerprint(extra))
+    print(f"environment ready in {time.monotonic() - started:.0f} s", flush=True)
 
 
 def run(*args: str) -> int:

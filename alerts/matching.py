@@ -5,16 +5,29 @@ within one list combine with OR. A filter that does not describe an event type l
 alone: `doc_types` narrows directive events only, `indicators` indicator events only, so one
 subscription can ask for "every indicator change, and new resolutions (NQ) only". Localities and
 keywords compare in folded form (no case, no tone marks, đ = d), as whole words.
+
+Keywords look at every text of the event (title, sentence, label, issuer, …) and, for an event
+about an article, at the article's stored title, lead and body: "dân vận khéo" finds the
+article whose body says it even when its title does not. The body is read only when the
+event's own text does not already match.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from typing import Any
+
+from sqlmodel import Session
 
 from core.config import AppConfig, SubscriptionConfig
 from core.text import fold, words
+from storage.article_text import article_text
+
+OUTAGE_TYPES = ("portal.down", "portal.recovered")  # made by detect.outages
+
+# The stored text of the article at a URL (title, lead, body), or None when not stored.
+ArticleText = Callable[[str], "str | None"]
 
 
 def _phrase(text: str) -> str:
@@ -44,6 +57,15 @@ class EventFacts:
     doc_type: set[str]
     indicator: str
     text: str
+    article_url: str = ""
+    _body: list[str] = field(default_factory=list, compare=False, repr=False)
+
+    def body(self, lookup: ArticleText | None) -> str:
+        """The article's folded stored text, read at most once per event."""
+        if not self._body:
+            found = lookup(self.article_url) if lookup is not None and self.article_url else None
+            self._body.append(_phrase(found or ""))
+        return self._body[0]
 
 
 def event_facts(event: Any, portal_localities: Mapping[str, str]) -> EventFacts:
@@ -62,6 +84,7 @@ def event_facts(event: Any, portal_localities: Mapping[str, str]) -> EventFacts:
         doc_type=doc_type,
         indicator=_phrase(f"{payload.get('indicator') or ''} {payload.get('label') or ''}"),
         text=_phrase(text),
+        article_url=str(payload.get("article_url") or ""),
     )
 
 
@@ -69,8 +92,11 @@ def _any_phrase(wanted: Iterable[str], haystack: str) -> bool:
     return any(_phrase(w).strip() and _phrase(w) in haystack for w in wanted)
 
 
-def subscription_matches(sub: SubscriptionConfig, facts: EventFacts) -> bool:
-    """True when `sub` wants this event (baseline rules aside)."""
+def subscription_matches(
+    sub: SubscriptionConfig, facts: EventFacts, article_text: ArticleText | None = None
+) -> bool:
+    """True when `sub` wants this event (baseline rules aside); `article_text` reads the
+    stored article for keywords the event's own text does not contain."""
     if facts.type not in sub.events:
         return False
     if sub.portals and facts.portal_id not in sub.portals:
@@ -83,7 +109,11 @@ def subscription_matches(sub: SubscriptionConfig, facts: EventFacts) -> bool:
     # an indicator filter matches the key (dan-van-kheo-models) or words of the label
     if facts.type == "indicator.changed" and sub.indicators and not _any_phrase(sub.indicators, facts.indicator):
         return False
-    return not sub.keywords or _any_phrase(sub.keywords, facts.text)
+    if facts.type in OUTAGE_TYPES:  # about a portal's reachability: keywords do not apply
+        return True
+    if not sub.keywords or _any_phrase(sub.keywords, facts.text):
+        return True
+    return _any_phrase(sub.keywords, facts.body(article_text))
 
 
 def alert_history(config: AppConfig, sub: SubscriptionConfig, portal_id: str) -> bool:
@@ -93,13 +123,28 @@ def alert_history(config: AppConfig, sub: SubscriptionConfig, portal_id: str) ->
     return any(p.id == portal_id and p.alert_history for p in config.portals)
 
 
-def matching_subscriptions(event: Any, config: AppConfig) -> list[SubscriptionConfig]:
-    """The subscriptions that should hear about `event`, baseline rule included."""
+def stored_article_text(session: Session) -> ArticleText:
+    """An ArticleText reading from the database, each URL once."""
+    cache: dict[str, str | None] = {}
+
+    def lookup(url: str) -> str | None:
+        if url not in cache:
+            cache[url] = article_text(session, url)
+        return cache[url]
+
+    return lookup
+
+
+def matching_subscriptions(
+    event: Any, config: AppConfig, article_text: ArticleText | None = None
+) -> list[SubscriptionConfig]:
+    """The subscriptions that should hear about `event`, baseline rule included. Without
+    `article_text`, keywords see only the event's own text."""
     localities = {p.id: p.locality for p in config.portals}
     facts = event_facts(event, localities)
     return [
         sub
         for sub in config.subscriptions
-        if subscription_matches(sub, facts)
+        if subscription_matches(sub, facts, article_text)
         and (not facts.baseline or alert_history(config, sub, facts.portal_id))
     ]

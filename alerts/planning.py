@@ -10,7 +10,7 @@ from sqlmodel import Session
 
 from alerts.channels import channel_key
 from alerts.masking import mask_url
-from alerts.matching import matching_subscriptions
+from alerts.matching import matching_subscriptions, stored_article_text
 from alerts.textfmt import VN
 from core.config import AppConfig, SubscriptionConfig
 from storage.deliveries import insert_deliveries, unplanned_events
@@ -64,10 +64,11 @@ def plan_deliveries(session: Session, events: Sequence[Event], config: AppConfig
         session.flush()  # events added in this session need their ids
     now = as_utc(now)
     masked: dict[str, str] = {}
+    body = stored_article_text(session)  # keywords also look at the article's stored text
     rows = [
         row
         for event in events
-        for sub in matching_subscriptions(event, config)
+        for sub in matching_subscriptions(event, config, body)
         for row in _rows_for(event, sub, now, masked)
     ]
     return sum(insert_deliveries(session, rows[i : i + 500]) for i in range(0, len(rows), 500))

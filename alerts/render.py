@@ -39,6 +39,8 @@ TYPE_LABELS = {
     "indicator.changed": "Chỉ tiêu thay đổi",
     "article.new": "Bài viết mới",
     "person.post_changed": "Thay đổi nhân sự",
+    "portal.down": "Cổng không truy cập được",
+    "portal.recovered": "Cổng hoạt động trở lại",
 }
 _TAG = re.compile(r"<[^>]*>")
 _BREAK = re.compile(r"<br\s*/?>|</blockquote>|<blockquote>", re.I)

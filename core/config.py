@@ -24,6 +24,7 @@ from pydantic import (
 )
 
 from core.errors import ConfigError
+from core.urls import host_key
 from core.version import __version__
 
 DEFAULT_CONFIG_PATH = Path("deployments/portals.yaml")
@@ -36,6 +37,8 @@ EVENT_TYPES = (
     "directive.portal_first",
     "indicator.changed",
     "person.post_changed",
+    "portal.down",  # N consecutive failed runs (alerts.outage_after_runs)
+    "portal.recovered",  # the first successful run after a portal.down
 )
 Level = Literal["province", "district", "commune", "party", "other"]
 HttpUrl = Annotated[str, AnyHttpUrl]
@@ -117,6 +120,12 @@ class PortalConfig(_Strict):
             raise ValueError("a portal needs at least one of start_urls, feeds, sitemaps")
         return self
 
+    @property
+    def entry_host(self) -> str:
+        """The host key (scheme://host:port) of the first entry point: what politeness and
+        sharding group a portal by."""
+        return host_key((self.start_urls or self.feeds or self.sitemaps)[0])
+
     def crawler(self, defaults: CrawlerSettings) -> CrawlerSettings:
         """The crawler settings in force for this portal: its overrides over the defaults."""
         overrides = {
@@ -159,6 +168,20 @@ class AlertSettings(_Strict):
     retry_base_seconds: float = Field(default=60, gt=0)  # wait after the 1st failure, doubled after each
     retry_max_seconds: float = Field(default=6 * 3600, gt=0)
     claim_seconds: float = Field(default=300, gt=0)  # a worker that dies loses its claim after this
+    outage_after_runs: int = Field(default=3, ge=1, le=100)  # failed runs in a row, then portal.down
+
+
+class DashboardSettings(_Strict):
+    """Where `portalwatch ui` is reachable: run reports link to its pages when set."""
+
+    url: HttpUrl | None = None
+
+    @field_validator("url")
+    @classmethod
+    def _http_url(cls, value: str | None) -> str | None:
+        if value is not None:
+            AnyHttpUrl(value)  # raises a ValidationError naming the bad URL
+        return value
 
 
 class AppConfig(_Strict):
@@ -168,6 +191,7 @@ class AppConfig(_Strict):
     portals: list[PortalConfig] = Field(default_factory=list)
     subscriptions: list[SubscriptionConfig] = Field(default_factory=list)
     alerts: AlertSettings = Field(default_factory=AlertSettings)
+    dashboard: DashboardSettings = Field(default_factory=DashboardSettings)
 
     @model_validator(mode="after")
     def _unique_ids(self) -> AppConfig:
@@ -213,19 +237,29 @@ def _location(loc: tuple[Any, ...], data: Any) -> str:
     return ".".join(parts)
 
 
-def format_validation_error(error: ValidationError, data: Any, source: str) -> str:
-    """One line: file, key path and what is wrong with it (first problem only, count of others)."""
-    first = error.errors()[0]
-    loc = [p for p in first["loc"] if p not in ("function-after[_http_urls(), list[str]]",)]
+def _problem(item: Any, data: Any) -> str:
+    """One pydantic error as ``key.path: what is wrong``."""
+    loc = [p for p in item["loc"] if p not in ("function-after[_http_urls(), list[str]]",)]
     where = _location(tuple(loc), data) or "(top level)"
-    msg = first["msg"]
-    if first["type"] == "extra_forbidden":
+    msg = item["msg"]
+    if item["type"] == "extra_forbidden":
         msg = "unknown key"
-    elif first["type"] == "missing":
+    elif item["type"] == "missing":
         msg = "required key is missing"
-    more = len(error.errors()) - 1
-    suffix = f" (and {more} more problem{'s' if more > 1 else ''})" if more else ""
-    return f"{source}: {where}: {msg}{suffix}"
+    return f"{where}: {msg}"
+
+
+def format_validation_error(error: ValidationError, data: Any, source: str) -> str:
+    """Every problem on a line of its own (file, key path, what is wrong), then their count.
+
+    A single problem is the one line ``FILE: key.path: what is wrong``; with several, each gets
+    its line and a last line counts them, so nothing is hidden behind the first mistake.
+    """
+    problems = list(dict.fromkeys(_problem(item, data) for item in error.errors()))
+    lines = [f"{source}: {problem}" for problem in problems]
+    if len(lines) > 1:
+        lines.append(f"{source}: {len(lines)} problems, listed above")
+    return "\n".join(lines)
 
 
 def parse_config(

@@ -18,6 +18,16 @@ class Validators:
 
 
 @dataclass(frozen=True)
+class Signal:
+    """What one entry page (`source`: a listing chain, a feed, the sitemaps) said about one
+    article's freshness, e.g. a sitemap lastmod, or a listing item's date and digest."""
+
+    source: str
+    url: str  # canonical article URL
+    stamp: str
+
+
+@dataclass(frozen=True)
 class CrawlState:
     """What storage knows about one portal before a crawl."""
 
@@ -26,6 +36,9 @@ class CrawlState:
     refetch_known: frozenset[str] = frozenset()  # known articles due for an edit check
     force_refetch: bool = False  # ignore validators and known URLs (hand-run option)
     robots: Mapping[str, str] = field(default_factory=dict)  # host key → robots.txt text kept
+    # (source, canonical article URL) → the stamp last confirmed: when an entry page shows
+    # another, the article is re-fetched (conditional GET) in the same run.
+    signals: Mapping[tuple[str, str], str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -44,6 +57,11 @@ class FetchedPage:
     not_modified: bool = False  # answered 304 to a conditional GET
     error: str | None = None  # one-line reason when the fetch failed
     transient: bool = False  # the failure may go away by itself (timeout, reset, 5xx, 429)
+    # An entry page: the stamps it gave that storage should keep (new or changed, confirmed
+    # by this run). A known article: why it was re-fetched ("sitemap", "feed", "listing",
+    # "changed-page", "cadence"); empty for a new one.
+    signals: tuple[Signal, ...] = ()
+    edit_check: str = ""
 
 
 @dataclass

@@ -8,8 +8,10 @@ politeness, conditional GET, size and time caps, redirects by hand, charset dete
 
 Each portal: robots.txt (once per host per run), its listing pages with pagination (max_pages
 per start URL; paging stops at the first page that brings no unseen article), its feeds and
-sitemaps, then the articles those point to that storage does not know, plus the known ones the
-caller marks for an edit check (CrawlState.refetch_known).
+sitemaps, then the articles those point to that storage does not know, the known ones whose
+freshness stamp changed (a sitemap lastmod, a feed item's date or digest, a listing item's
+date or digest: crawler.freshness), and those the caller marks for the cadence's edit check
+(CrawlState.refetch_known). Every URL storage holds validators for is fetched conditionally.
 
 Pagination follows next links by GET; failing those, an ASP.NET postback pager (SharePoint
 "Tân Dân": `__doPostBack(…,'Page$2')`) is followed with a form POST of the page's hidden fields
@@ -22,8 +24,8 @@ When a portal configures no feeds, up to two feeds its listing pages advertise (
 
 from core.records import CrawlState, FetchedPage, PortalCrawl, Validators
 from crawler.limits import CrawlLimits
-from crawler.run import crawl_portals, crawl_portals_sync
-from crawler.single import fetch_page, fetch_url
+from crawler.run import crawl_portals, crawl_portals_sync, crawl_stream
+from crawler.single import fetch_article, fetch_page, fetch_url
 
 __all__ = [
     "CrawlLimits",
@@ -33,6 +35,8 @@ __all__ = [
     "Validators",
     "crawl_portals",
     "crawl_portals_sync",
+    "crawl_stream",
+    "fetch_article",
     "fetch_page",
     "fetch_url",
 ]

@@ -12,6 +12,7 @@ from core.errors import ParseError
 from core.records import CrawlState, FetchedPage, PortalCrawl, Validators
 from core.urls import canonical_url, host_key
 from crawler.fetch import PortalFetcher
+from crawler.freshness import CADENCE, Freshness
 from crawler.limits import CrawlLimits
 from crawler.transport import BUDGET_SPENT
 from parsers.feeds import parse_feed, parse_sitemap
@@ -34,6 +35,7 @@ class _Run:
     limits: CrawlLimits
     result: PortalCrawl
     own_hosts: set[str]
+    freshness: Freshness
     seen_listings: set[str] = field(default_factory=set)
     found: dict[str, Link] = field(default_factory=dict)  # canonical article URL → link
     advertised: dict[str, str] = field(default_factory=dict)  # canonical feed URL → URL as linked
@@ -87,7 +89,9 @@ async def crawl_portal(
     portal: PortalConfig, state: CrawlState, fetcher: PortalFetcher, limits: CrawlLimits
 ) -> PortalCrawl:
     """Discover through every entry point, then fetch unseen (and due) articles."""
-    run = _Run(portal, state, fetcher, limits, PortalCrawl(portal.id), own_hosts(portal))
+    run = _Run(
+        portal, state, fetcher, limits, PortalCrawl(portal.id), own_hosts(portal), Freshness(state)
+    )
     entries = [
         *(_follow_listing(run, url) for url in portal.start_urls),
         *(_read_feed(run, url) for url in portal.feeds),
@@ -96,6 +100,7 @@ async def crawl_portal(
     await asyncio.gather(*entries)
     await _read_advertised_feeds(run)
     await _fetch_articles(run)
+    run.result.pages = run.freshness.confirmed(run.result.pages)
     if run.over_budget or run.retry_later:
         _withhold_validators(run.result)
     run.result.pages[:0] = fetcher.robots_pages
@@ -128,8 +133,9 @@ async def _follow_listing(run: _Run, start_url: str) -> None:
         _owns_redirect_target(run, page)
         _note_feeds(run, listing, base)
         fresh = run.unseen(listing.article_links)
-        if not fresh and not run.state.force_refetch:
-            return
+        edited = run.freshness.observe("listing", page, listing.article_links, run.owns, bool(fresh))
+        if not fresh and not edited and not run.state.force_refetch:
+            return  # nothing new and no item changed here: older pages will not have either
         url = _next_url(run, listing)
         postback = _next_postback(run, page.text, base, number) if url is None else None
 
@@ -223,27 +229,31 @@ async def _read_xml(
     except ParseError as exc:
         run.result.errors.append(f"{kind} {canonical}: {exc}")
         return ()
-    run.unseen(listing.article_links)
+    fresh = run.unseen(listing.article_links)
+    run.freshness.observe(kind, page, listing.article_links, run.owns, bool(fresh))
     return listing.next_pages
 
 
 async def _fetch_articles(run: _Run) -> None:
-    """Fetch new articles in discovery order, plus known ones due for an edit check."""
-    todo: dict[str, Validators | None] = {}
+    """Fetch new articles in discovery order, then known ones whose freshness signal changed,
+    then those due by the cadence. Any URL storage holds validators for goes conditional (one
+    that answered 200 once and failed since, too)."""
+    todo: dict[str, str] = {}  # canonical URL → why a known one is re-fetched ("" when new)
     for url in run.found:
         if run.state.force_refetch or url not in run.state.known_articles:
-            todo[url] = None
+            todo[url] = ""
+    for url, reason in run.freshness.checks.items():
+        todo.setdefault(url, reason)
     for url in sorted(run.state.refetch_known):
-        if url not in todo:
-            todo[url] = run.validators(url)
+        todo.setdefault(url, CADENCE)
     pages = await asyncio.gather(
         *(
-            run.fetcher.fetch(run.found[u].url if u in run.found else u, "article", v)
-            for u, v in todo.items()
+            run.fetcher.fetch(run.found[u].url if u in run.found else u, "article", run.validators(u))
+            for u in todo
         )
     )
-    for page in pages:
-        run.record(page)
+    for page, reason in zip(pages, todo.values(), strict=True):
+        run.record(replace(page, edit_check=reason) if reason else page)
 
 
 def _withhold_validators(crawl: PortalCrawl) -> None:

@@ -3,16 +3,64 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Mapping, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 from core.config import CrawlerSettings, PortalConfig
 from core.records import CrawlState, PortalCrawl
-from core.urls import host_key
 from crawler.clients import HostRegistry, TlsMode
 from crawler.fetch import PortalFetcher
 from crawler.limits import CrawlLimits
 from crawler.netguard import AddressGuard
 from crawler.portal import crawl_portal, entry_hosts
+
+StateSource = Mapping[str, CrawlState] | Callable[[PortalConfig], Awaitable[CrawlState]]
+Sink = Callable[[PortalCrawl], Awaitable[None]]
+
+
+async def crawl_stream(
+    portals: Sequence[PortalConfig],
+    defaults: CrawlerSettings,
+    states: StateSource,
+    sink: Sink,
+    *,
+    limits: CrawlLimits | None = None,
+) -> None:
+    """Crawl every portal politely and hand each finished crawl to `sink` at once.
+
+    `states` is what storage knows of each portal, as a mapping or as a coroutine function read
+    when the portal's turn comes (so thousands of portals' states are never all in memory).
+    `sink` may wait (a full queue downstream): the portal's host slot stays held meanwhile, so
+    no new host starts and memory stays bounded by the hosts in flight plus the queue.
+    A failing portal is recorded in its PortalCrawl.errors; it never ends the run.
+    """
+    limits = limits or CrawlLimits()
+    registry = HostRegistry(limits)
+    guard = AddressGuard()
+    slots = asyncio.Semaphore(limits.max_hosts_in_flight)
+
+    async def state_of(portal: PortalConfig) -> CrawlState:
+        if callable(states):
+            return await states(portal)
+        return states.get(portal.id) or CrawlState()
+
+    async def one(portal: PortalConfig) -> None:
+        state = await state_of(portal)
+        await sink(await _guarded(portal, defaults, state, registry, guard, limits))
+
+    async def group(members: list[PortalConfig]) -> None:
+        # Portals on one host share its gate; holding one slot for all of them keeps the
+        # global cap counting hosts, not portals queued behind the same host.
+        async with slots:
+            await asyncio.gather(*(one(p) for p in members))
+
+    try:
+        # A TaskGroup, so that a sink that fails cancels every other portal before the clients
+        # close; a portal's own failure never reaches here (_guarded records it).
+        async with asyncio.TaskGroup() as tasks:
+            for members in _by_host(portals).values():
+                tasks.create_task(group(members))
+    finally:
+        await registry.close()
 
 
 async def crawl_portals(
@@ -22,35 +70,21 @@ async def crawl_portals(
     *,
     limits: CrawlLimits | None = None,
 ) -> dict[str, PortalCrawl]:
-    """Crawl every portal politely; a failing portal is recorded in its PortalCrawl.errors."""
-    limits = limits or CrawlLimits()
-    registry = HostRegistry(limits)
-    guard = AddressGuard()
-    slots = asyncio.Semaphore(limits.max_hosts_in_flight)
+    """Every portal's crawl at once (small runs and tests; large runs stream instead)."""
+    crawls: dict[str, PortalCrawl] = {}
 
-    async def one(portal: PortalConfig) -> PortalCrawl:
-        state = states.get(portal.id) or CrawlState()
-        return await _guarded(portal, defaults, state, registry, guard, limits)
+    async def keep(crawl: PortalCrawl) -> None:
+        crawls[crawl.portal_id] = crawl
 
-    async def group(members: list[PortalConfig]) -> list[PortalCrawl]:
-        # Portals on one host share its gate; holding one slot for all of them keeps the
-        # global cap counting hosts, not portals queued behind the same host.
-        async with slots:
-            return list(await asyncio.gather(*(one(p) for p in members)))
-
-    try:
-        groups = await asyncio.gather(*(group(m) for m in _by_host(portals).values()))
-    finally:
-        await registry.close()
-    return {crawl.portal_id: crawl for crawls in groups for crawl in crawls}
+    await crawl_stream(portals, defaults, states, keep, limits=limits)
+    return {p.id: crawls[p.id] for p in portals if p.id in crawls}
 
 
 def _by_host(portals: Sequence[PortalConfig]) -> dict[str, list[PortalConfig]]:
     """Portals grouped by the host of their first entry URL, in configuration order."""
     grouped: dict[str, list[PortalConfig]] = {}
     for portal in portals:
-        first = (portal.start_urls or portal.feeds or portal.sitemaps)[0]
-        grouped.setdefault(host_key(first), []).append(portal)
+        grouped.setdefault(portal.entry_host, []).append(portal)
     return grouped
 
 

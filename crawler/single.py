@@ -52,3 +52,21 @@ def fetch_url(
     if page.error or page.status != 200:
         raise FetchError(f"{url}: {page.error or f'HTTP {page.status}'}")
     return page.body
+
+
+def fetch_article(
+    url: str,
+    settings: CrawlerSettings | None = None,
+    *,
+    verify_tls: bool = True,
+    legacy_tls: bool = False,
+) -> tuple[str, str]:
+    """(URL, decoded text) of one article page, exactly as a portal crawl hands them to the
+    parser: the canonical URL requested, the body decoded with the Content-Type charset."""
+    page = asyncio.run(fetch_page(url, settings, verify_tls=verify_tls, legacy_tls=legacy_tls))
+    if page.error or page.status != 200:
+        raise FetchError(f"{url}: {page.error or f'HTTP {page.status}'}")
+    if not page.text:
+        kind = page.headers.get("content-type") or "no content type"
+        raise FetchError(f"{url}: not a text page ({kind})")
+    return page.url, page.text

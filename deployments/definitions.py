@@ -94,7 +94,7 @@ def build_deployments(config: AppConfig, config_path: str | None = None) -> list
     """Every flow as a RunnerDeployment named after it, ready for `prefect.serve`."""
     defaults = {"config_path": config_path} if config_path else {}
     return [
-        _deploy(crawl_all, "Crawl every portal on its schedule, one crawl-portal run per portal.",
+        _deploy(crawl_all, "Crawl every portal on its schedule, one crawl run per shard of hosts.",
                 defaults, schedules=portal_schedules(config)),
         _deploy(crawl_portal, "Crawl one portal (the unit crawl-all fans out); run by hand to "
                 "retry a portal that was down.", defaults),

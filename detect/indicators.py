@@ -1,7 +1,11 @@
 """Indicator values → observations, and indicator.changed when a figure moves.
 
-A series is (portal, indicator, locality). A value for a period the series already has, from
-another article, that differs is a revision (`…:<period>:rev:<value>`). A value for a period
+A series is (portal, indicator, locality); the indicator key is the dictionary's, whatever the
+wording (parsers canonicalise it), or what an open figure counts. A bare unit ("ho", "xa") is
+stored but never compared: "135 hộ" and "20 hộ" need not count the same households.
+
+A value for a period the series already has, from another article, that differs is a
+revision (`…:<period>:rev:<value>`). A value for a period
 after the latest earlier one of the same kind (years with years, quarters with quarters)
 that differs is a change (`…:<period>`). Only observations stored before this one count, so
 a re-run computes the same events. An edited article whose figure changed is a revision too.
@@ -17,6 +21,7 @@ from sqlmodel import Session
 from detect.context import ArticleContext
 from detect.emit import emit
 from detect.events import IndicatorChanged
+from parsers.indicator_dictionary import IndicatorDictionary
 from parsers.localities import attribute
 from parsers.periods import period_sort_key
 from parsers.types import IndicatorValue
@@ -47,11 +52,19 @@ def detect_indicators(
         if not _same(mine.value, value.value):
             events.append(_edited(session, ctx, mine, value, locality))
             continue
+        if not _comparable(value.indicator):
+            continue  # "135 hộ" then "20 hộ": a bare unit does not say the same thing was counted
         earlier = [(obs, url) for obs, url in rows if obs.id is not None and obs.id < mine.id]
         change = _change(mine, earlier)
         if change is not None:
             events.append(emit(session, ctx, _event(ctx, mine, *change, locality)))
     return events
+
+
+def _comparable(indicator: str) -> bool:
+    """Whether two values under this key count the same thing: a dictionary indicator, or an
+    open key of two words or more ("cay-que", "luot-cong-dan"); not a bare unit ("ho", "xa")."""
+    return "-" in indicator or any(d.key == indicator for d in IndicatorDictionary.builtin().definitions)
 
 
 def _edited(

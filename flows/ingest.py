@@ -1,73 +1,34 @@
 """Ingestion in one process: crawl → parse → dedup → store → detect → alert. Orchestration only.
 
-`crawl` is what `portalwatch crawl` and `portalwatch demo` run: every named portal is fetched in
-its own task (threads, each holding its hosts' global concurrency slots), and each crawl is
-ingested as soon as it arrives. Ingestion runs one portal at a time in the flow's thread: it is
-CPU-bound parsing plus database writes, and a SQLite file takes one writer at a time anyway.
+`crawl` is what `portalwatch crawl` and `portalwatch demo` run, and what crawl-all starts once
+per shard on a work pool: the named portals are crawled and ingested as one stream
+(pipeline.stream) inside one task, so a run costs a handful of Prefect API calls, not several
+per portal.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import asdict
-from typing import Any, cast
 
 from prefect import flow, get_run_logger
-from prefect.futures import PrefectFuture, as_completed
-from prefect.task_runners import TaskRunner, ThreadPoolTaskRunner
 
 from core.config import PortalConfig
-from core.errors import PortalwatchError
-from core.records import PortalCrawl
 from flows.reporting import log_reports, publish_crawl_report
 from flows.runtime import Runtime, runtime
-from flows.tasks import (
-    deliver_alerts,
-    failed_report,
-    fetch_portal,
-    ingest_portal,
-    mirror_events,
-    plan_alerts,
-    register_portals,
-    sweep_pending_mentions,
-)
+from flows.tasks import crawl_portals, deliver_alerts, failed_reports, mirror_events, plan_alerts
 from pipeline.ingest import PortalReport
-
-FETCH_THREADS = 8  # portals fetched at once by one process; hosts stay polite through the limits
 
 
 def crawl_and_ingest(
     rt: Runtime, portals: Sequence[PortalConfig], force_refetch: bool
 ) -> list[PortalReport]:
-    """Fetch the portals concurrently, ingest each as it lands; reports in config order."""
-    states = register_portals(rt.config, rt.engine, portals, force_refetch)
-    futures: dict[PrefectFuture[PortalCrawl], PortalConfig] = {
-        fetch_portal.submit(rt.config, portal, states[portal.id]): portal for portal in portals
-    }
-    by_id: dict[str, PortalReport] = {}
-    for future in as_completed(list(futures)):
-        portal = futures[future]
-        by_id[portal.id] = _ingest_outcome(rt, portal, future)
-    sweep_pending_mentions(rt.engine)
-    return [by_id[p.id] for p in portals]
-
-
-def _ingest_outcome(
-    rt: Runtime, portal: PortalConfig, future: PrefectFuture[PortalCrawl]
-) -> PortalReport:
-    """A portal whose fetch or ingest failed after its retries is a failed report, not a crash."""
-    future.wait()
-    fetched = future.state
-    if not fetched.is_completed():
-        return failed_report(rt.engine, portal.id, _state_error(fetched.message, "fetch failed"))
-    ingested = ingest_portal(rt.engine, portal, fetched.result(), return_state=True)
-    if not ingested.is_completed():
-        return failed_report(rt.engine, portal.id, _state_error(ingested.message, "ingest failed"))
-    return ingested.result()
-
-
-def _state_error(message: str | None, fallback: str) -> PortalwatchError:
-    return PortalwatchError(message or fallback)
+    """One task streams the whole shard; if it fails after its retries, every portal of the
+    shard gets a failed report (and CrawlRun row) rather than the flow crashing."""
+    state = crawl_portals(rt.engine, rt.config, portals, force_refetch, return_state=True)
+    if not state.is_completed():
+        return failed_reports(rt.engine, portals, state.message or "crawl failed")
+    return state.result()
 
 
 def announce(rt: Runtime, reports: Sequence[PortalReport], deliver: bool) -> dict[str, int]:
@@ -80,11 +41,7 @@ def announce(rt: Runtime, reports: Sequence[PortalReport], deliver: bool) -> dic
     return summary
 
 
-# (Prefect's generics make a ThreadPoolTaskRunner not quite a TaskRunner[PrefectFuture] to mypy.)
-FETCH_RUNNER = cast("TaskRunner[PrefectFuture[Any]]", ThreadPoolTaskRunner(max_workers=FETCH_THREADS))
-
-
-@flow(name="crawl", log_prints=True, task_runner=FETCH_RUNNER)
+@flow(name="crawl", log_prints=True)
 def crawl(
     portal_ids: list[str] | None = None,
     force_refetch: bool = False,

@@ -14,6 +14,7 @@ from prefect import flow, get_run_logger
 from prefect.client.schemas.objects import State
 from prefect.states import Completed, Failed
 
+from flows.hosts import host_slots
 from flows.ingest import crawl_and_ingest
 from flows.reporting import log_reports, publish_crawl_report
 from flows.runtime import runtime
@@ -40,7 +41,11 @@ def crawl_portal(
     logger = get_run_logger()
     with runtime(config_path, database) as rt:
         portal = rt.config.portal(portal_id)
-        [report] = crawl_and_ingest(rt, [portal], force_refetch)
+        # A hand-run may overlap the shard that owns this portal's host: the host's global
+        # concurrency limit keeps two hand-runs (or a hand-run and its retry) apart.
+        with host_slots(portal, rt.config.crawler) as names:
+            logger.info("%s: holding %s", portal.id, ", ".join(names) or "no host limit")
+            [report] = crawl_and_ingest(rt, [portal], force_refetch)
         summary = {"planned": plan_alerts(rt.engine, rt.config, report.event_ids)}
         if not dry_run:
             summary["prefect_events"] = mirror_events(rt.engine, rt.config, report.event_ids)

@@ -52,11 +52,12 @@ def publish_crawl_report(
 
 
 def children_markdown(rows: Sequence[Mapping[str, str]]) -> str:
-    """crawl-all's table when it fans out: one row per portal, its child run and final state."""
-    lines = ["| portal | flow run | state |", "|---|---|---|"]
+    """crawl-all's table when it fans out: one row per shard, its child run and final state
+    (each shard run's own artifact has the per-portal table)."""
+    lines = ["| shard | portals | flow run | state |", "|---|---|---|---|"]
     for row in rows:
-        lines.append(f"| {row['portal_id']} | {row['flow_run_name']} | {row['state']} |")
-    failed = [r["portal_id"] for r in rows if r["status"] != "ok"]
-    lines += ["", f"{len(rows)} portals, {len(rows) - len(failed)} completed"
+        lines.append(f"| {row['shard']} | {row['portals']} | {row['flow_run_name']} | {row['state']} |")
+    failed = [r["shard"] for r in rows if r["status"] != "ok"]
+    lines += ["", f"{len(rows)} shards, {len(rows) - len(failed)} completed"
               + (f"; not completed: {', '.join(failed)}" if failed else "")]
     return "\n".join(lines)

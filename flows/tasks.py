@@ -1,39 +1,26 @@
-"""Prefect tasks over the packages: each wraps one plain call, with retries where one helps.
-
-Every task here has side effects (network, database, alerts, Prefect events), so none is cached.
-"""
+"""Prefect tasks: thin wrappers that give the pipeline's plain functions retries and a name in
+the UI. No logic lives here; every step is a call into pipeline/ (and through it, the stages)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import Any
 
 from prefect import get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from prefect.client.schemas.objects import State, TaskRun
-from prefect.concurrency._asyncio import AcquireConcurrencySlotTimeoutError
 from prefect.tasks import Task, exponential_backoff
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
-from alerts import deliver_pending, plan_deliveries, plan_unplanned, send_digests
 from core.config import AppConfig, PortalConfig
-from core.errors import ConfigError, StorageError
-from core.records import CrawlState, PortalCrawl
-from crawler import crawl_portals_sync
+from core.errors import StorageError
 from flows.events import emit_stored_events
-from flows.hosts import host_slots
-from pipeline.ingest import (
-    PortalReport,
-    ingest_crawl,
-    read_crawl_states,
-    record_failed_crawl,
-    resolve_pending_mentions,
-)
-from storage.db import session_scope
-from storage.models import Event
+from pipeline.alerting import announced_events, deliver_digests_due, deliver_due
+from pipeline.alerting import plan_alerts as plan_event_alerts
+from pipeline.ingest import PortalReport, record_failed_crawl, resolve_pending_mentions
+from pipeline.stream import run_crawl
 
 RetryCondition = Callable[[Task[..., Any], TaskRun, State[Any]], bool]
 
@@ -47,70 +34,35 @@ def retry_when(*retryable: type[BaseException]) -> RetryCondition:
     return condition
 
 
-def retry_unless(*fatal: type[BaseException]) -> RetryCondition:
-    """A retry condition: retry anything but these exceptions."""
-
-    def condition(_task: Task[..., Any], _run: TaskRun, state: State[Any]) -> bool:
-        return not isinstance(state.data, fatal)
-
-    return condition
-
-
-# A locked SQLite file or a dropped PostgreSQL connection is worth another go; upserts make the
-# repeat harmless.
+# A locked SQLite file or a dropped PostgreSQL connection: every write is idempotent, so a
+# repeat is harmless.
 DATABASE_HICCUPS = (OperationalError, StorageError)
 
 
-@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(5),
+@task(cache_policy=NO_CACHE, retries=1, retry_delay_seconds=exponential_backoff(10),
       retry_condition_fn=retry_when(*DATABASE_HICCUPS))  # fmt: skip
-def register_portals(
-    config: AppConfig, engine: Engine, portals: Sequence[PortalConfig], force_refetch: bool
-) -> dict[str, CrawlState]:
-    """Register the configured portals and read what storage already knows of each."""
-    return read_crawl_states(engine, config, portals, datetime.now(UTC), force_refetch)
+def crawl_portals(
+    engine: Engine, config: AppConfig, portals: Sequence[PortalConfig], force_refetch: bool
+) -> list[PortalReport]:
+    """Fetch, parse, store and detect a shard of portals, streamed, in this process.
 
-
-@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(10),
-      retry_jitter_factor=0.5, task_run_name="fetch-{portal.id}",
-      retry_condition_fn=retry_unless(ConfigError, AcquireConcurrencySlotTimeoutError))  # fmt: skip
-def fetch_portal(config: AppConfig, portal: PortalConfig, state: CrawlState) -> PortalCrawl:
-    """Crawl one portal while holding its hosts' global concurrency slots."""
+    Politeness per host is the crawler's own (one gate per host in this process); the shard
+    assignment keeps every host in one shard, so no other worker crawls it meanwhile.
+    """
     logger = get_run_logger()
-    with host_slots(portal, config.crawler) as names:
-        logger.info("%s: holding %s", portal.id, ", ".join(names) or "no host limit")
-        crawl = crawl_portals_sync([portal], config.crawler, {portal.id: state})[portal.id]
-    logger.info(
-        "%s: %d requests, %d pages, %d errors",
-        portal.id, crawl.requests, len(crawl.pages), len(crawl.errors),
-    )
-    return crawl
 
+    def log_one(report: PortalReport) -> None:
+        logger.debug("%s: %s, %d requests, %d new", report.portal_id, report.status,
+                     report.requests, report.new_articles)  # fmt: skip
 
-@task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(5),
-      task_run_name="ingest-{portal.id}",
-      retry_condition_fn=retry_when(*DATABASE_HICCUPS))  # fmt: skip
-def ingest_portal(engine: Engine, portal: PortalConfig, crawl: PortalCrawl) -> PortalReport:
-    """Store, parse, deduplicate and detect what one portal's crawl brought."""
-    return ingest_crawl(engine, portal, crawl, datetime.now(UTC))
-
-
-def load_events(engine: Engine, event_ids: Sequence[int]) -> list[Event]:
-    """The stored events with these ids (missing ones skipped)."""
-    with session_scope(engine) as session:
-        rows = [session.get(Event, eid) for eid in event_ids]
-        return [row for row in rows if row is not None]
+    return run_crawl(engine, config, [p.id for p in portals], force_refetch, on_report=log_one)
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(5),
       retry_condition_fn=retry_when(*DATABASE_HICCUPS))  # fmt: skip
 def plan_alerts(engine: Engine, config: AppConfig, event_ids: Sequence[int]) -> int:
     """One pending delivery per (event, subscription, channel) that wants it."""
-    if not event_ids:
-        return 0
-    now = datetime.now(UTC)
-    with session_scope(engine) as session:
-        events = [row for row in (session.get(Event, eid) for eid in event_ids) if row]
-        return plan_deliveries(session, events, config, now)
+    return plan_event_alerts(engine, config, event_ids, datetime.now(UTC))
 
 
 @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=exponential_backoff(5),
@@ -124,36 +76,35 @@ def sweep_pending_mentions(engine: Engine) -> int:
 def deliver_alerts(engine: Engine, config: AppConfig) -> dict[str, int]:
     """Plan what a crash left unplanned, then send every due delivery. Failures stay pending
     with a later attempt time, so no retry here."""
-    now = datetime.now(UTC)
-    with session_scope(engine) as session:
-        plan_unplanned(session, config, now)
-    report = deliver_pending(engine, config, now=now)
-    return {key: value for key, value in asdict(report).items() if isinstance(value, int)}
+    return deliver_due(engine, config, datetime.now(UTC))
 
 
 @task(cache_policy=NO_CACHE)
 def deliver_digests(engine: Engine, config: AppConfig) -> dict[str, int]:
     """Send every digest whose time has come: one message per subscription and channel."""
-    report = send_digests(engine, config, now=datetime.now(UTC))
-    return {key: value for key, value in asdict(report).items() if isinstance(value, int)}
+    return deliver_digests_due(engine, config, datetime.now(UTC))
 
 
 @task(cache_policy=NO_CACHE)
 def mirror_events(engine: Engine, config: AppConfig, event_ids: Sequence[int]) -> int:
-    """Emit each stored event as a Prefect event (portal resource, locality related)."""
-    if not event_ids:
+    """Emit each new, non-baseline stored event as a Prefect event (portal resource, locality
+    related); what a baseline found stays in the database and the exports."""
+    events = announced_events(engine, event_ids)
+    if not events:
         return 0
     portals = {portal.id: portal for portal in config.portals}
-    emitted = emit_stored_events(load_events(engine, event_ids), portals)
+    emitted = emit_stored_events(events, portals)
     get_run_logger().info("emitted %d Prefect events", len(emitted))
     return len(emitted)
 
 
-def failed_report(engine: Engine, portal_id: str, error: BaseException) -> PortalReport:
-    """What a portal's crawl is recorded as when it raised instead of returning: a failed
-    CrawlRun row when the database takes it, a failed report either way."""
-    message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-    try:
-        return record_failed_crawl(engine, portal_id, message[:300], datetime.now(UTC))
-    except DATABASE_HICCUPS:
-        return PortalReport(portal_id=portal_id, status="failed", errors=[message[:300]])
+def failed_reports(engine: Engine, portals: Sequence[PortalConfig], error: str) -> list[PortalReport]:
+    """What a shard's portals are recorded as when its crawl task failed after its retries: a
+    failed CrawlRun row each when the database takes it, a failed report either way."""
+    reports = []
+    for portal in portals:
+        try:
+            reports.append(record_failed_crawl(engine, portal.id, error[:300], datetime.now(UTC)))
+        except DATABASE_HICCUPS:
+            reports.append(PortalReport(portal_id=portal.id, status="failed", errors=[error[:300]]))
+    return reports

@@ -16,16 +16,26 @@ from core.errors import ParseError
 from core.text import fold, words
 from parsers.body import Body, build_body, join_url
 from parsers.boilerplate import is_boilerplate, strip_lead_prefix
-from parsers.bylines import clean_author, credit_of, is_credit_line, looks_like_name
-from parsers.content import Region, best_region, region_of
-from parsers.dom import Linear, linearize, load_tree, node_text
+from parsers.bylines import (
+    author_field,
+    clean_author,
+    credit_of,
+    is_credit_line,
+    is_institution_signature,
+    looks_like_name,
+)
+from parsers.content import Region, best_region, prose_region, region_of
+from parsers.dates import is_byline_line, strip_dates
+from parsers.dom import Element, Linear, clean_text, linearize, load_tree, node_text
 from parsers.meta import PageMeta, read_meta
 from parsers.profiles import Profile, detect_profile, get_profile
+from parsers.profiles.generic import Generic
 from parsers.published import choose, gather
 from parsers.titles import find_title
 from parsers.types import Article, Link
 
 CREDIT_WINDOW = 6  # blocks after the body searched for a labelled credit
+NAME_WINDOW = 4  # blocks under the title searched for a name printed beside the date
 # Bylines that name a CMS account, not a writer: the credit in the text is better.
 _ACCOUNT_NAMES = frozenset(
     {
@@ -46,6 +56,7 @@ _ACCOUNT_NAMES = frozenset(
     }
 )
 MIN_BODY_CHARS = 80  # a profile's body node with less text than this is a wrong guess
+SPLIT_BODY_SHARE = 0.6  # the largest body match holds less than this share: the body is split
 _LEAD_CLASSES = re.compile(
     r"sapo|lead|summary|tomtat|hometext|intro|excerpt|description|chapeau", re.IGNORECASE
 )
@@ -61,6 +72,10 @@ GENERIC_LEAD = (
     '[class*="lead"]',
     '[class*="description"]',
 )
+MIN_HEADLINE = 15
+MIN_LD_BODY = 200  # characters of JSON-LD articleBody worth trusting over a thin page
+LD_SHARE = 0.4
+_HEADLINE_TAGS = frozenset(["h1", "h2", "h3"])
 _HOME = re.compile(r"^(?:trang chủ|home|trang chu)$", re.IGNORECASE)
 
 
@@ -77,20 +92,25 @@ def parse_article(html: str | bytes, url: str, profile: str = "auto") -> Article
     if root is None:  # lexbor always builds <html>; this only narrows the type
         raise ParseError("input is not HTML: no document element")
     lin = linearize(root)
-    region = _region(tree, lin, chosen)
+    title_at = _headline_block(lin, meta)
+    region = _region(tree, lin, chosen, title_at)
     start = _body_start(lin, region)
     title = find_title(tree, meta, chosen.title, lin, start)
     anchor = _anchor_block(lin, title.node, region)
     lead_node = _lead_node(tree, lin, chosen, anchor, start)
-    author_node = _first_node(tree, chosen.author)
+    author_node = _first_node(tree, chosen.author) or _first_node(tree, Generic.author)
     skip = _blocks_of(lin, author_node) | _blocks_of(lin, lead_node)
     body = build_body(lin, list(region.blocks), url, title.text, skip)
+    if not body.paragraphs and lead_node is None:
+        region, body = _fallback(lin, region, url, title.text, title_at)
+    if _ld_is_fuller(body, meta):
+        body.paragraphs = list(meta.body)  # a page that prints its text with JavaScript only
     lead_text = _lead(lin, lead_node, region, body, meta)
     if lead_text and (not body.paragraphs or fold(body.paragraphs[0]) != fold(lead_text)):
         body.paragraphs.insert(0, lead_text)
     evidence = gather(tree, lin, meta, url, chosen.date, anchor, body.paragraphs, start)
     published = choose(evidence, url)
-    author, source = _credits(author_node, meta, body, _credit_near(lin, region, anchor))
+    author, source = _credits(author_node, meta, body, _credit_near(lin, region, anchor, start))
     return Article(
         url=url,
         title=title.text,
@@ -117,28 +137,94 @@ def _first_node(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> LexborNod
 
 def _largest_node(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> LexborNode | None:
     """For each selector in turn, its match with the most text, if that is enough for a body."""
+    found = _body_nodes(tree, selectors)
+    return max(found, key=lambda n: len(n.text(deep=True, strip=True))) if found else None
+
+
+def _body_nodes(tree: LexborHTMLParser, selectors: tuple[str, ...]) -> list[LexborNode]:
+    """The first selector's matches when the largest holds enough text for a body. When it
+    alone is not the body (one paragraph per rich-text field, a field per table row), every
+    match with text is: a body split over several nodes of the same kind."""
     for selector in selectors:
-        best, best_len = None, 0
-        for node in tree.css(selector):
-            size = len(node.text(deep=True, strip=True))
-            if size > best_len:
-                best, best_len = node, size
-        if best is not None and best_len >= MIN_BODY_CHARS:
-            return best
-    return None
+        nodes = [(n, len(n.text(deep=True, strip=True))) for n in tree.css(selector)]
+        nodes = [(n, size) for n, size in nodes if size]
+        if not nodes:
+            continue
+        best, best_len = max(nodes, key=lambda pair: pair[1])
+        if best_len < MIN_BODY_CHARS:
+            continue
+        if best_len >= SPLIT_BODY_SHARE * sum(size for _, size in nodes):
+            return [best]
+        return [n for n, _ in nodes]
+    return []
 
 
-def _region(tree: LexborHTMLParser, lin: Linear, profile: type[Profile]) -> Region:
-    node = _largest_node(tree, profile.body)
-    element = lin.element_of(node) if node is not None else None
-    region = region_of(lin, element) if element is not None else None
+def _outermost(found: list[Element | None]) -> list[Element]:
+    """Elements in page order, without those nested in another of them."""
+    out: list[Element] = []
+    for element in sorted((e for e in found if e is not None), key=lambda e: (e.start, -e.end)):
+        if out and (element.index == out[-1].index or element.end <= out[-1].end):
+            continue
+        out.append(element)
+    return out
+
+
+def _headline_block(lin: Linear, meta: PageMeta) -> int | None:
+    """The first heading block whose text the page's <title> or og:title repeats."""
+    names = [fold(t) for t in (meta.title, meta.html_title) if t]
+    if not names:
+        return None
+    exact = None  # failing a heading tag, a block that is the title and nothing else
+    longest = max(len(n) for n in names) + 5
+    for index, block in enumerate(lin.blocks):
+        if block.kind != "text" or not MIN_HEADLINE <= len(block.text) <= longest:
+            continue
+        folded = fold(block.text)
+        if lin.elements[block.owner].tag in _HEADLINE_TAGS and any(folded in n for n in names):
+            return index
+        if exact is None and folded in names:
+            exact = index
+    return exact
+
+
+def _region(
+    tree: LexborHTMLParser, lin: Linear, profile: type[Profile], title_at: int | None
+) -> Region:
+    elements = _outermost([lin.element_of(n) for n in _body_nodes(tree, profile.body)])
+    region = region_of(lin, elements) if elements else None
     if region is None:
         scope = _largest_node(tree, profile.scope)
         within = lin.element_of(scope) if scope is not None else None
-        region = best_region(lin, within) or best_region(lin)
+        region = best_region(lin, within, title_at) or best_region(lin, None, title_at)
     if region is None:
         region = Region((0,), tuple(range(len(lin.blocks))))
     return region
+
+
+def _fallback(
+    lin: Linear, region: Region, url: str, title: str, title_at: int | None
+) -> tuple[Region, Body]:
+    """When the chosen region yields no text: the scorer over the whole page, then every
+    prose-like block outside furniture, so a page with an article never gives an empty text."""
+    for step in range(3):
+        candidate = (
+            best_region(lin, None, title_at, soft=step == 0)
+            if step < 2
+            else prose_region(lin, title_at)
+        )
+        if candidate is None or candidate.blocks == region.blocks:
+            continue
+        body = build_body(lin, list(candidate.blocks), url, title)
+        if body.paragraphs:
+            return candidate, body
+    return region, build_body(lin, list(region.blocks), url, title)
+
+
+def _ld_is_fuller(body: Body, meta: PageMeta) -> bool:
+    """The JSON-LD articleBody holds far more text than the page shows."""
+    ld_size = sum(len(p) for p in meta.body)
+    shown = sum(len(p) for p in body.paragraphs)
+    return ld_size >= MIN_LD_BODY and shown < LD_SHARE * ld_size
 
 
 def _body_start(lin: Linear, region: Region) -> int | None:
@@ -223,11 +309,13 @@ def _credits(
     if node is not None:
         text = node_text(node)
         found, cited = credit_of(text)
-        found = found or (None if cited else clean_author(text))
+        found = found or (None if cited else author_field(text) or clean_author(text))
         if found and found.lower() not in _ACCOUNT_NAMES:
             author = found
         source = source or cited
     author = author or body.author or near[0]
+    if author is not None and is_institution_signature(author):
+        author = None  # "UBND XÃ …", "MINISTRY OF HEALTH" sign a notice; nobody wrote it
     if author is None:
         candidate = clean_author(meta.author)
         if candidate and looks_like_name(candidate) and candidate not in meta.site_name:
@@ -235,7 +323,9 @@ def _credits(
     return author, source
 
 
-def _credit_near(lin: Linear, region: Region, anchor: int | None) -> tuple[str | None, str | None]:
+def _credit_near(
+    lin: Linear, region: Region, anchor: int | None, first_text: int | None
+) -> tuple[str | None, str | None]:
     """(person, source) from labelled credits between the title and the body ("Bài, ảnh: Thu
     Hằng") or just below the body ("Tác giả bài viết: Quang Huy", "Nguồn tin: Báo X")."""
     if not region.blocks:
@@ -248,6 +338,24 @@ def _credit_near(lin: Linear, region: Region, anchor: int | None) -> tuple[str |
             continue
         found, cited = credit_of(block.text)
         person, source = person or found, source or cited
+    under_title = (
+        lin.blocks[anchor + 1 : min(first_text, anchor + 1 + NAME_WINDOW)]
+        if anchor is not None and first_text is not None and anchor < first_text
+        else []
+    )
+    for block in under_title:  # "Bảo Ngọc 14/05/2024, 06:30": a name beside the date
+        if person is not None or block.kind != "text":
+            continue
+        # Spans written back to back ("<span>Bảo Ngọc</span><span>14/05/2024</span>") are
+        # read apart here, where a name and a date would otherwise run together.
+        text = clean_text(lin.elements[block.owner].node.text(deep=True, separator=" "))
+        if len(text) <= len(block.text) + 20 and is_byline_line(text):
+            rest = strip_dates(text).strip(" -|•·,")
+            person = rest if looks_like_name(rest) and not is_boilerplate(rest) else None
+    for block in lin.blocks[end : end + 1]:  # a bold or right-set name closing the text
+        styled = block.centered or block.strong_chars >= 0.8 * len(block.text or "x")
+        if person is None and block.kind == "text" and styled and looks_like_name(block.text):
+            person = block.text
     return person, source
 
 

@@ -8,7 +8,12 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
 from core.text import fold
-from parsers.boilerplate import is_boilerplate, is_end_marker, strip_lead_prefix
+from parsers.boilerplate import (
+    is_boilerplate,
+    is_comment_marker,
+    is_end_marker,
+    strip_lead_prefix,
+)
 from parsers.bylines import credit_of, is_credit_line
 from parsers.dates import is_byline_line, is_date_line
 from parsers.dom import Block, Linear
@@ -27,7 +32,11 @@ _CAPTION_CLASS = re.compile(
 _FILE_LINE = re.compile(r"^\S+\.(?:png|jpe?g|gif|webp|bmp|pdf|docx?)$", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?…:;\"”»)]$|\./\.$")
 MAX_CAPTION = 260
-CREDIT_LOOKBACK = 3  # trailing lines examined for the author's credit
+CREDIT_LOOKBACK = 3
+_EDITING_ROLE = re.compile(
+    r"^\(?\s*(?:biên tập|thiết kế|trình bày|đồ họa|đồ hoạ|kỹ thuật|editor|design)\s*:", re.IGNORECASE
+)
+RESUME_WINDOW = 10  # blocks after a "related news" heading searched for the text going on  # trailing lines examined for the author's credit
 
 
 @dataclass
@@ -119,7 +128,8 @@ def build_body(
     last_image: Block | None = None
     after_image = False
     ended = False
-    for block in _merge_soft_breaks(lin, [i for i in indices if i not in (skip or set())]):
+    blocks = _merge_soft_breaks(lin, [i for i in indices if i not in (skip or set())])
+    for position, block in enumerate(blocks):
         if block.kind == "img":
             body.images.append(Image(join_url(url, block.src), ""))
             last_image, after_image = block, True
@@ -130,7 +140,8 @@ def build_body(
                 body.links.append(Link(join_url(url, block.href), text, "article"))
             continue
         if is_end_marker(text) and any(len(i.text) >= 60 for i in items):
-            ended = True
+            # A related-news box inside the article ends nothing: prose still follows it.
+            ended = is_comment_marker(text) or not _text_resumes(blocks, position + 1)
             continue
         if _is_furniture(text, title_fold, not any(len(i.text) >= 80 for i in items)):
             continue
@@ -155,6 +166,22 @@ def build_body(
     return body
 
 
+def _text_resumes(blocks: list[Block], position: int) -> bool:
+    """Two prose paragraphs in a row within a few blocks: the article goes on (a list of
+    other articles alternates linked headlines and summaries, never two paragraphs)."""
+    run = 0
+    for block in blocks[position : position + RESUME_WINDOW]:
+        prose = (
+            block.kind == "text"
+            and len(block.text) >= 80
+            and block.link_chars < 0.2 * len(block.text)
+        )
+        run = run + 1 if prose else 0 if block.kind == "text" else run
+        if run >= 2:
+            return True
+    return False
+
+
 def _attach_caption(body: Body, text: str) -> None:
     if not body.images:
         return  # "Ảnh: …" with no image on the page: a caption, but nothing to attach it to
@@ -166,6 +193,7 @@ def _attach_caption(body: Body, text: str) -> None:
 def _take_credit(body: Body, items: list[_Item]) -> None:
     """The author is the trailing short credit line (or a labelled credit at the top); a source
     line ("Theo Báo X", "Nguồn: …") among them is recorded as the source. Both leave the text."""
+    editor: str | None = None
     for position in range(len(items) - 1, max(-1, len(items) - 1 - CREDIT_LOOKBACK), -1):
         if position == 0:
             break
@@ -176,9 +204,13 @@ def _take_credit(body: Body, items: list[_Item]) -> None:
             if len(items[position].text) < 25 and position == len(items) - 1:
                 continue  # a short trailing line that is no credit ("TH", "./."): look above it
             break
+        if author is not None and _EDITING_ROLE.match(items[position].text):
+            editor = editor or author  # "Biên tập: X" names the writer only when nobody else is
+            author = None
         body.author = body.author or author
         body.source = body.source or source
         del items[position]
+    body.author = body.author or editor
     for position in range(min(2, len(items))):
         text = items[position].text
         if ":" in text[:30] and len(items) > 1:

@@ -34,7 +34,7 @@ _LINE_PATTERNS = (
     r"xem (?:them|tiep|chi tiet)|doc (?:them|tiep)|read more|continue reading",
     r"\(?\s*(?:xem|doc|link)?\s*(?:bai|tin|link) goc(?: tai day)?\s*\)?",  # "Xem bài gốc" link
     r"(?:xem )?(?:video|clip)\s*:.*|(?:\d+ )?min(?:ute)?s? read|\d+ phut doc",
-    r"[|\-–—•·>»/\\*:.,;]+",  # separators left behind by removed links
+    r"[|\-–—•·>»/\\*:.,;■□▪▫◆◇♦●○★☆]+",  # separators left by removed links; end marks
 )
 _LINE_RE = re.compile(r"^(?:" + "|".join(_LINE_PATTERNS) + r")$")
 
@@ -52,6 +52,7 @@ _END_PATTERNS = (
     r"written by .{2,40}|about the author|ve tac gia|gioi thieu tac gia",
 )
 _END_RE = re.compile(r"^(?:" + "|".join(_END_PATTERNS) + r")\s*:?$")
+_COMMENTS_RE = re.compile(r"^(?:" + _END_PATTERNS[0] + r")\s*:?$")
 
 # Lead prefixes: "CTTĐT -", "(ĐCSVN) -", "(BKO) –", "TTXVN -", "VOV.VN -", "(Chinhphu.vn) -".
 # Offices written before a dash inside a sentence ("HĐND - UBND huyện …"), never a source tag.
@@ -83,6 +84,8 @@ _LEAD_PREFIX_RE = re.compile(
 
 # Class/id words that mark furniture containers. A word matches when it starts with one of these.
 JUNK_STEMS = (
+    "pullquote",
+    "pull-quote",
     "share",
     "sharing",
     "social",
@@ -189,6 +192,11 @@ def is_end_marker(text: str) -> bool:
     return bool(_END_RE.match(fold(text).strip()))
 
 
+def is_comment_marker(text: str) -> bool:
+    """An end marker that opens readers' comments (prose follows it, but not the article's)."""
+    return len(text) <= 60 and bool(_COMMENTS_RE.match(fold(text).strip()))
+
+
 def strip_lead_prefix(text: str) -> str:
     """Drop a source tag at the start of the lead: "(ĐCSVN) - Sáng 12/3…" → "Sáng 12/3…"."""
     m = _LEAD_PREFIX_RE.match(text)
@@ -218,11 +226,49 @@ def is_junk_class(classes: str) -> bool:
     return False
 
 
+# Furniture words that a content container never carries; the other junk words may appear on
+# the article's own box ("post-content has-sidebar", "entry share-enabled").
+HARD_JUNK_STEMS = (
+    "comment",
+    "binhluan",
+    "related",
+    "lienquan",
+    "tinlienquan",
+    "tinkhac",
+    "othernews",
+    "other-news",
+    "article-other",
+    "breadcrumb",
+    "menu",
+    "nav",
+    "footer",
+    "copyright",
+    "pagination",
+    "pager",
+    "login",
+    "cookie",
+)
+
+
+def is_hard_junk_class(classes: str) -> bool:
+    """True when a class/id names furniture that never holds the article (comments, related
+    lists, menus, footers), whatever else it says."""
+    words = class_words(classes)
+    return any(word in JUNK_WORDS for word in words) or any(
+        part.startswith(HARD_JUNK_STEMS) for word in words for part in (word, *word.split("-")[1:])
+    )
+
+
+def has_content_word(classes: str) -> bool:
+    return any(stem in word for word in class_words(classes) for stem in CONTENT_WORDS)
+
+
 def content_hint(classes: str) -> int:
     """+1 for a class/id that names article content, -1 for furniture, else 0."""
     if not classes:
         return 0
     if is_junk_class(classes):
-        return -1
+        # "post-content has-sidebar": a content box that also names furniture is no hint.
+        return 0 if has_content_word(classes) and not is_hard_junk_class(classes) else -1
     words = class_words(classes)
     return 1 if any(stem in word for word in words for stem in CONTENT_WORDS) else 0

@@ -8,15 +8,15 @@ import re
 
 # "Tác giả: X", "Tin, ảnh: X", "Bài và ảnh: X" → X.
 _LABELLED = re.compile(
-    r"^\(?\s*(?:tác giả(?: bài viết)?|người viết|bút danh|(?:bài|tin)(?:\s*(?:,|và|-|&)\s*"
+    r"^\(?\s*(?:tác giả(?: bài viết)?|người viết|nội dung|bút danh|(?:bài|tin)(?:\s*(?:,|và|-|&)\s*"
     r"(?:ảnh|bài|clip|video))?|ảnh\s*(?:,|và|-|&)\s*(?:bài|tin)|thực hiện|nhóm (?:phóng viên|pv)"
-    r"|phóng viên|biên tập"
+    r"|phóng viên|biên tập|thiết kế|trình bày|đồ họa|đồ hoạ|kỹ thuật"
     r"|by|written by|author|posted by|reporter)\s*:\s*(?P<name>[^:]{2,80}?)\s*\)?\.?$",
     re.IGNORECASE,
 )
 # "Nguồn: X", "Nguồn tin: X", "Theo X", "(Theo X)", "Nguồn X" → X, the outlet.
 _SOURCE_LABELLED = re.compile(
-    r"^\(?\s*(?:nguồn(?: tin| bài(?: viết)?)?|source)\s*:\s*(?P<name>(?:https?://)?[^:]{2,80}?)"
+    r"^\(?\s*(?:nguồn(?: tin| bài(?: viết)?)?|source|from)\s*:\s*(?P<name>(?:https?://)?[^:]{2,80}?)"
     r"\s*\)?\.?$",
     re.IGNORECASE,
 )
@@ -43,7 +43,9 @@ _NOT_OUTLETS = re.compile(
     r"|hướng dẫn|công văn|thông tư|luật|điều|khoản|số liệu|đánh giá|đồng chí|ông|bà|anh|chị)\b",
     re.IGNORECASE,
 )
-_BY = re.compile(r"^(?:by|bởi)\s+(?P<name>.{2,60})$", re.IGNORECASE)
+_BY = re.compile(
+    r"^(?:by|bởi|viết bởi|đăng bởi|written by|posted by)\s+(?P<name>.{2,60})$", re.IGNORECASE
+)
 _SEPARATORS = re.compile(r"\s+[-–—]\s+|\s*,\s*|\s+và\s+|\s*/\s*|\s*&\s*")
 _PAREN = re.compile(r"\s*\([^)]{0,40}\)\s*")
 _TRAILING_PAREN = re.compile(r"\s*\([^)]{0,40}\)\s*$")
@@ -148,7 +150,7 @@ def author_from_line(text: str) -> str | None:
     labelled = _LABELLED.match(line)
     if labelled is not None:
         name = labelled.group("name").strip()
-        return name if len(name.split()) <= 10 else None
+        return name if _credited_name(name) else None
     if source_from_line(line) is not None:
         return None
     by = _BY.match(line)
@@ -199,10 +201,26 @@ def credit_of(text: str) -> tuple[str | None, str | None]:
     return (None, source) if source is not None else (author_from_line(line), None)
 
 
+def _credited_name(name: str) -> bool:
+    """What follows a credit label is a name, not speech ("Phóng viên: Xin cảm ơn ông!" in
+    an interview is a question, not a credit)."""
+    tokens = name.split()
+    if not tokens or len(tokens) > 10 or name.endswith(("?", "!")):
+        return False
+    lower = sum(1 for t in tokens if t[:1].islower())
+    return not (len(tokens) >= 4 and lower > len(tokens) / 2)
+
+
 def is_credit_line(text: str) -> bool:
     """A labelled credit ("Tin, ảnh: Mai Trâm", "Nguồn: Báo X"), which is never an image caption."""
     line = text.strip()
-    return _LABELLED.match(line) is not None or _SOURCE_LABELLED.match(line) is not None
+    labelled = _LABELLED.match(line)
+    if labelled is not None and _credited_name(labelled.group("name").strip()):
+        return True
+    if _SOURCE_LABELLED.match(line) is not None:
+        return True
+    by = _BY.match(line)  # "Viết bởi Lê Minh Đức", "By Thanh Phong"
+    return by is not None and looks_like_name(by.group("name"))
 
 
 def clean_author(value: str) -> str | None:
@@ -214,3 +232,42 @@ def clean_author(value: str) -> str | None:
         return None
     labelled = _LABELLED.match(value)
     return labelled.group("name").strip() if labelled else value
+
+
+_FIELD_SEPARATORS = re.compile(r"\s*[•|»·]\s*|\s+[-–—]\s+(?=\S*\d)")
+
+
+def author_field(text: str) -> str | None:
+    """The person an author field names, whatever sits beside the name there ("By Minh Ngoc
+    • March 11, 2024", "by kiwi_in_danang » Wed Oct 09"): a field is trusted with a user name
+    that a credit line in the text would not be."""
+    parts = [p for p in _FIELD_SEPARATORS.split(text.strip()) if p.strip()]
+    if not parts:
+        return None
+    first = parts[0].strip()
+    found, cited = credit_of(first)
+    if found or cited:
+        return found
+    by = _BY.match(first)
+    if by is not None:
+        name = by.group("name").strip()
+        return name if " " not in name or looks_like_name(name) else None
+    return clean_author(first) if len(parts) > 1 else None
+
+
+# An issuing body's signature set in capitals under a notice ("UBND XÃ THẠCH ĐÀ", "MINISTRY
+# OF HEALTH"): the institution that speaks, not a writer's byline.
+_INSTITUTION = re.compile(
+    r"\b(?:ubnd|ủy ban|uỷ ban|hđnd|bộ|sở|ban|cục|vụ|tổng cục|văn phòng|đảng ủy|đảng uỷ|"
+    r"huyện ủy|tỉnh ủy|mặt trận|ministry|department|board|agency|council|office|government|"
+    r"commission|authority|prefecture|préfecture|ministère)\b",
+    re.IGNORECASE,
+)
+
+
+def is_institution_signature(text: str) -> bool:
+    """A closing line in capitals that names an institution rather than a person."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if len(letters) < 4 or any(ch.islower() for ch in letters):
+        return False
+    return _INSTITUTION.search(text) is not None

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from parsers.boilerplate import content_hint, is_junk_class
+from parsers.boilerplate import (
+    content_hint,
+    has_content_word,
+    is_hard_junk_class,
+    is_junk_class,
+)
 from parsers.dom import Block, Element, Linear
 
 PARAGRAPH_TAGS = frozenset(
@@ -30,6 +35,13 @@ PARAGRAPH_TAGS = frozenset(
 FURNITURE_TAGS = frozenset(["nav", "footer", "aside", "header", "menu", "form"])
 MIN_BLOCK = 25  # characters: shorter blocks carry no weight (menus, labels, counters)
 HINT_WEIGHT = 25.0
+TEASER_WEIGHT = 0.2  # a teaser under a linked headline counts this much of a paragraph
+MAX_TEASER = 320
+NEAR_TITLE = 8.0  # bonus of a container that starts at the headline or a few blocks below
+NEAR_TITLE_BLOCKS = 4
+MIN_PROSE_BLOCKS = 2
+MAX_TAIL = 2  # sibling boxes after the text that may still belong to it
+MAX_TAIL_CHARS = 400
 # Ancestors up from a paragraph's container receive 1, 1/2, 1/3 of its score.
 _DECAY = (1.0, 0.5, 1 / 3)
 
@@ -56,18 +68,54 @@ def link_density(prefix: tuple[list[int], list[int]], start: int, end: int) -> f
     return (links[end] - links[start]) / total if total else 0.0
 
 
-def junk_elements(lin: Linear) -> list[int]:
-    """Furniture elements (by tag or class) that do not hold most of the page's text."""
+def junk_elements(lin: Linear, title_at: int | None = None, soft: bool = True) -> list[int]:
+    """Furniture elements (by tag or class) that do not hold most of the page's text. With
+    `soft` False only the names that never hold an article count (comments, menus, related
+    lists): for sites whose framework calls every box a "widget"."""
     chars, _ = _prefix(lin)
+    prose = _prose_prefix(lin)
     page = chars[-1] or 1
     found = []
     for index, element in enumerate(lin.elements):
         if index == 0:
             continue
-        furniture = element.tag in FURNITURE_TAGS or is_junk_class(element.classes)
-        if furniture and (chars[element.end] - chars[element.start]) < 0.5 * page:
-            found.append(index)
+        by_tag = element.tag in FURNITURE_TAGS
+        named = is_junk_class(element.classes) if soft else is_hard_junk_class(element.classes)
+        if not (by_tag or named):
+            continue
+        if (chars[element.end] - chars[element.start]) >= 0.5 * page:
+            continue
+        if not by_tag and (_content_box(element, prose) or _holds_title(element, title_at)):
+            continue
+        found.append(index)
     return found
+
+
+def _holds_title(element: Element, title_at: int | None) -> bool:
+    """The column that holds the headline is the article's ("sidebar-1" on some news sites),
+    unless it is named as comments, a menu or a footer."""
+    if title_at is None or not element.start <= title_at < element.end:
+        return False
+    return not is_hard_junk_class(element.classes)
+
+
+def _content_box(element: Element, prose: list[int]) -> bool:
+    """A box named both as content and as a soft kind of furniture ("post-content has-sidebar")
+    that holds paragraphs of prose is the article's box, not furniture."""
+    if is_hard_junk_class(element.classes) or not has_content_word(element.classes):
+        return False
+    return prose[element.end] - prose[element.start] >= MIN_PROSE_BLOCKS
+
+
+def _prose_prefix(lin: Linear) -> list[int]:
+    """Running count of prose paragraphs (long, few links, not a teaser under a headline)."""
+    counts = [0]
+    for i, block in enumerate(lin.blocks):
+        is_prose = (
+            _good(block) and len(block.text) >= 80 and not (i and _teaser(lin.blocks[i - 1], block))
+        )
+        counts.append(counts[-1] + is_prose)
+    return counts
 
 
 def junk_mask(lin: Linear, junk: list[int], inside: Element | None = None) -> list[bool]:
@@ -94,6 +142,16 @@ def _good(block: Block) -> bool:
     )
 
 
+def _teaser(before: Block, block: Block) -> bool:
+    """A short summary right under a linked headline: a listing of other articles."""
+    return (
+        len(block.text) < MAX_TEASER
+        and before.kind == "text"
+        and before.link_chars >= 0.8 * len(before.text)
+        and len(before.text) >= 15
+    )
+
+
 def _block_score(block: Block) -> float:
     text = block.text
     return 1.0 + text.count(",") + text.count("，") + min(len(text) / 100.0, 3.0)
@@ -106,6 +164,8 @@ def score_elements(lin: Linear, mask: list[bool]) -> dict[int, float]:
         if mask[i] or not _good(block):
             continue
         value = _block_score(block)
+        if i and _teaser(lin.blocks[i - 1], block):
+            value *= TEASER_WEIGHT
         index = block.owner
         if lin.elements[index].tag in PARAGRAPH_TAGS:
             index = lin.elements[index].parent
@@ -117,9 +177,13 @@ def score_elements(lin: Linear, mask: list[bool]) -> dict[int, float]:
     return scores
 
 
-def best_region(lin: Linear, within: Element | None = None) -> Region | None:
-    """The content region of the page (or of the subtree `within`)."""
-    junk = junk_elements(lin)
+def best_region(
+    lin: Linear, within: Element | None = None, title_at: int | None = None, soft: bool = True
+) -> Region | None:
+    """The content region of the page (or of the subtree `within`). `title_at`, the block of
+    the article's headline, favours the containers that start with or right after it; `soft`
+    is passed to `junk_elements`."""
+    junk = junk_elements(lin, title_at, soft)
     mask = junk_mask(lin, junk, within)
     prefix = _prefix(lin)
     raw = score_elements(lin, mask)
@@ -131,7 +195,11 @@ def best_region(lin: Linear, within: Element | None = None) -> Region | None:
         if element.start < lo or element.end > hi or index in junk:
             continue
         value = value * (1.0 - link_density(prefix, element.start, element.end))
-        value += HINT_WEIGHT * content_hint(element.classes)
+        hint = content_hint(element.classes)
+        # A content-named box gains at most its own score: the name cannot carry a title cell.
+        value += -HINT_WEIGHT if hint < 0 else min(HINT_WEIGHT, value) * hint
+        if title_at is not None and _below_title(lin, element, title_at):
+            value += NEAR_TITLE
         final[index] = value
         if value > best_score:
             best, best_score = index, value
@@ -141,6 +209,29 @@ def best_region(lin: Linear, within: Element | None = None) -> Region | None:
     return _region(lin, chosen, junk)
 
 
+def _climb(lin: Linear, index: int) -> int:
+    """From a box holding one paragraph, up through wrappers with nothing else in them (a
+    paragraph cell in its own row of a layout table): the article's other paragraphs are the
+    siblings of the outermost one."""
+    element = lin.elements[index]
+    if sum(_good(b) for b in lin.blocks[element.start : element.end]) > 1:
+        return index
+    while element.parent > 0:
+        parent = lin.elements[element.parent]
+        if len(parent.children) != 1 or parent.tag in ("body", "html"):
+            break
+        element = parent
+    return element.index
+
+
+def _below_title(lin: Linear, element: Element, title_at: int) -> bool:
+    """The element starts just below the headline, inside the box that holds the headline."""
+    if not title_at < element.start <= title_at + NEAR_TITLE_BLOCKS or element.parent < 0:
+        return False
+    parent = lin.elements[element.parent]
+    return parent.start <= title_at < parent.end
+
+
 def _with_siblings(
     lin: Linear,
     top: int,
@@ -148,21 +239,47 @@ def _with_siblings(
     prefix: tuple[list[int], list[int]],
     junk: set[int],
 ) -> list[int]:
+    threshold = max(10.0, 0.2 * final[top])
+    top = _climb(lin, top)
     element = lin.elements[top]
     if element.parent < 0:
         return [top]
     siblings = lin.elements[element.parent].children
-    threshold = max(10.0, 0.2 * final[top])
     taken = []
     for index in siblings:
         sib = lin.elements[index]
         if index in junk or sib.end == sib.start:
             continue
         density = link_density(prefix, sib.start, sib.end)
-        long_text = any(_good(b) and len(b.text) >= 80 for b in lin.blocks[sib.start : sib.end])
+        long_text = any(
+            _good(b) and len(b.text) >= 80 and not (i and _teaser(lin.blocks[i - 1], b))
+            for i, b in enumerate(lin.blocks[sib.start : sib.end], sib.start)
+        )
         if index == top or final.get(index, 0.0) >= threshold or (long_text and density < 0.25):
             taken.append(index)
-    return _fill_gaps(lin, siblings, taken, prefix, junk)
+    taken = _fill_gaps(lin, siblings, taken, prefix, junk)
+    return taken + _tail(lin, siblings, taken[-1], prefix, junk)
+
+
+def _tail(
+    lin: Linear,
+    siblings: list[int],
+    last: int,
+    prefix: tuple[list[int], list[int]],
+    junk: set[int],
+) -> list[int]:
+    """Short plain boxes right after the text (a closing sentence, the writer's name): kept
+    until the first furniture, link list or long box."""
+    out: list[int] = []
+    for index in siblings[siblings.index(last) + 1 : siblings.index(last) + 1 + MAX_TAIL]:
+        sib = lin.elements[index]
+        size = prefix[0][sib.end] - prefix[0][sib.start]
+        if size == 0 and not any(b.kind == "img" for b in lin.blocks[sib.start : sib.end]):
+            continue
+        if index in junk or size > MAX_TAIL_CHARS or link_density(prefix, sib.start, sib.end) > 0.2:
+            break
+        out.append(index)
+    return out
 
 
 def _fill_gaps(
@@ -185,14 +302,32 @@ def _fill_gaps(
 
 
 def _region(lin: Linear, chosen: list[int], junk: list[int]) -> Region:
+    """The chosen boxes' blocks minus furniture nested in them (one mask per depth: the
+    chosen boxes are siblings, so this is one pass over the page, not one per box)."""
+    masks: dict[int, list[bool]] = {}
     blocks: list[int] = []
     for index in chosen:
         element = lin.elements[index]
-        mask = junk_mask(lin, junk, element)
+        if element.depth not in masks:
+            deeper = [j for j in junk if lin.elements[j].depth > element.depth]
+            masks[element.depth] = junk_mask(lin, deeper)
+        mask = masks[element.depth]
         blocks.extend(i for i in range(element.start, element.end) if not mask[i])
     return Region(tuple(chosen), tuple(blocks))
 
 
-def region_of(lin: Linear, element: Element) -> Region:
-    """The blocks of one known content element, minus furniture inside it."""
-    return _region(lin, [element.index], junk_elements(lin))
+def region_of(lin: Linear, elements: list[Element]) -> Region:
+    """The blocks of known content elements (a profile's body node, or every piece of a body
+    split over several such nodes), minus furniture inside them."""
+    return _region(lin, [e.index for e in elements], junk_elements(lin))
+
+
+def prose_region(lin: Linear, title_at: int | None = None) -> Region | None:
+    """Every paragraph-like block of the page outside furniture: the last resort."""
+    mask = junk_mask(lin, junk_elements(lin, title_at))
+    blocks = tuple(
+        i
+        for i, b in enumerate(lin.blocks)
+        if not mask[i] and _good(b) and b.link_chars < 0.3 * len(b.text)
+    )
+    return Region((0,), blocks) if blocks else None

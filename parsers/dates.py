@@ -341,11 +341,20 @@ def is_byline_line(text: str) -> bool:
     if len(text) > 160:
         return False
     found = find_dates(text)
-    if not found:
+    if not found or _is_sentence(text):
         return False
     if len(strip_dates(text).split()) <= BYLINE_REST_WORDS:
         return True
     return found[0].start <= 30 and "|" in text
+
+
+def _is_sentence(text: str) -> bool:
+    """Prose that opens with a date: "Sáng 3/4, huyện ra quân." (a clause after the comma, a
+    full stop at the end), which no byline is."""
+    if not text.endswith(".") or text.endswith("./."):
+        return False
+    comma = text.find(", ")
+    return comma > 0 and text[comma + 2 : comma + 3].islower()
 
 
 def is_date_line(text: str, slack: int = 0) -> bool:

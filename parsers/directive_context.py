@@ -38,6 +38,11 @@ _MAX_ISSUER_WORDS = 10
 _TITLE_LEAD = re.compile(r"\s*,?\s*(?:ve\s+viec|ve)\s+")
 _QUOTED = re.compile(r"\s*,?\s*(?:ve\s+)?[“\"]([^”\"\n]{3,200})[”\"]")
 _TITLE_END = re.compile(r"[,;:.\n()“”\"]|\s[–-]\s")
+# "… về công tác dân vận và mở 4 lớp bồi dưỡng": "và" and a verb start the next thing done.
+_NEXT_ACT = re.compile(
+    r"\s+va\s+(?:mo|to chuc|ban hanh|trien khai|tham muu|phoi hop|ket nap|tiep|bien tap|dang|"
+    r"hoan thanh|xay dung duoc|da)\s"
+)
 _MAX_TITLE = 200
 
 
@@ -104,5 +109,7 @@ def title_after(text: str, folded: str, pos: int) -> tuple[str, int] | None:
         return None
     stop = _TITLE_END.search(text, lead.end(), lead.end() + _MAX_TITLE)
     end = stop.start() if stop else min(len(text), lead.end() + _MAX_TITLE)
+    act = _NEXT_ACT.search(folded, lead.end(), end)
+    end = act.start() if act else end
     title = text[lead.end() : end].strip()
     return (title, end) if len(title) >= 3 else None

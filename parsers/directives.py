@@ -14,18 +14,22 @@ from core.text import normalize_text
 from parsers import doc_types
 from parsers.directive_context import issuer_after, title_after, type_word_before
 from parsers.periods import date_after
-from parsers.textspans import fold_aligned, sentences
+from parsers.textspans import SpanSet, fold_aligned, sentences
 from parsers.types import DirectiveRef
 
-_SEG = r"[A-ZĐ][A-Za-zĐđ0-9]{0,11}"
+_SEG = r"[A-ZĐƯƠÂÊÔĂ][A-Za-zĐđƯƠÂÊÔĂ0-9]{0,14}"
 _HYPHEN = "[-–‐‑−]"  # hyphen, en dash, Unicode hyphen, non-breaking hyphen, minus
+# A code may be broken across lines in tables and narrow columns ("17-NQ/\nHU").
+_BREAK = r"[ \t]?(?:\n[ \t]?)?"
 PARTY_CODE = re.compile(
-    r"(?<![\w/.\-])(?P<num>\d{1,4})(?:[ \t]?" + _HYPHEN + r"[ \t]?|(?=[A-ZĐ]))(?P<type>[A-ZĐ][A-Za-zĐđ]{0,3})"
-    r"[ \t]?/[ \t]?(?P<iss>" + _SEG + r")(?![\w])"
+    r"(?<![\w/.\-])(?P<num>\d{1,4})(?:" + _BREAK + _HYPHEN + _BREAK + r"|(?=[A-ZĐ]))"
+    r"(?P<type>[A-ZĐ][A-Za-zĐđ]{0,4})" + _BREAK + "/" + _BREAK
+    + r"(?P<iss>" + _SEG + r"(?:-" + _SEG + r")?)(?![\w])"  # a joint issuer: "BTGTU-BDVTU"
 )
 STATE_CODE = re.compile(
-    r"(?<![\w/.\-])(?P<num>\d{1,5})[ \t]?/[ \t]?(?:(?P<year>(?:19|20)\d{2})[ \t]?/[ \t]?)?"
-    r"(?P<a>" + _SEG + r")(?:[ \t]?" + _HYPHEN + r"[ \t]?(?P<b>" + _SEG + r"(?:" + _HYPHEN + _SEG
+    r"(?<![\w/.\-])(?P<num>\d{1,5})" + _BREAK + "/" + _BREAK
+    + r"(?:(?P<year>(?:19|20)\d{2})" + _BREAK + "/" + _BREAK + r")?"
+    r"(?P<a>" + _SEG + r")(?:" + _BREAK + _HYPHEN + _BREAK + r"(?P<b>" + _SEG + r"(?:" + _HYPHEN + _SEG
     + r"){0,3}))?(?![\w])"
 )
 _TYPE_WORDS = doc_types.type_word_pattern()
@@ -95,21 +99,21 @@ def scan_directives(text: str) -> list[DirectiveSpan]:
     """Every directive mention with its offsets in `text` (already normalised)."""
     folded = fold_aligned(text)
     spans: list[DirectiveSpan] = []
-    taken: list[tuple[int, int]] = []
+    taken = SpanSet()  # a page of codes has thousands: overlap is looked up, not scanned
     for match in _code_matches(text):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         ref = _coded_ref(match)
         if ref is None:
             continue
-        taken.append(match.span())
+        taken.add(match.start(), match.end())
         spans.append(_with_context(text, folded, ref, match.start(), match.end()))
     for match in CODELESS.finditer(folded):
-        if any(s < match.end() and match.start() < e for s, e in taken):
+        if taken.overlaps(match.start(), match.end()):
             continue
         ref = _codeless_ref(text, folded, match)
         if ref is not None:
-            taken.append(match.span())
+            taken.add(match.start(), match.end())
             spans.append(_with_context(text, folded, ref, match.start(), match.end()))
     spans.sort(key=lambda s: s.start)
     return _with_sentences(text, spans)

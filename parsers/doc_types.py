@@ -30,6 +30,10 @@ PARTY_TYPES: dict[str, str] = {
     "PA": "Phương án",
     "BB": "Biên bản",
     "ĐC": "Đề cương",
+    "HDLT": "Hướng dẫn liên tịch",
+    "KHLT": "Kế hoạch liên tịch",
+    "TBLT": "Thông báo liên tịch",
+    "CTrLT": "Chương trình liên tịch",
 }
 
 # State document types (Nghị định 30/2020/NĐ-CP, appendix III).
@@ -274,7 +278,12 @@ def state_type(written: str) -> str | None:
 
 
 def party_issuer(written: str) -> str | None:
-    """Canonical Party issuer code ("DUK" → "ĐUK"), or None when it is not a Party issuer."""
+    """Canonical Party issuer code ("DUK" → "ĐUK", "TƯ" → "TW"), or None when it is not one.
+
+    "TƯ" (Trung ương) must not go through the folded lookup, where it would read as TU.
+    """
+    if written.endswith(("TƯ", "Tư")):
+        written = written[:-2] + "TW"
     return _PARTY_ISSUERS.get(written)
 
 

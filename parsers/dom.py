@@ -238,7 +238,10 @@ class _Walker:
             text = clean_text(raw)
             if text:
                 owner = self.elements[self.owner]
-                centered = bool(_CENTER_STYLE.search(owner.node.attributes.get("style") or ""))
+                attrs = owner.node.attributes
+                centered = bool(_CENTER_STYLE.search(attrs.get("style") or "")) or (
+                    (attrs.get("align") or "").lower() in ("center", "right")
+                )
                 self.blocks.append(
                     Block(
                         text,
@@ -273,6 +276,18 @@ class _Walker:
         element.end = len(self.blocks)
         self.owner = element.parent if element.parent >= 0 else index
 
+    def row(self, node: LexborNode) -> None:
+        """A data-table row as one readable line, "cell | cell | cell" (empty cells kept)."""
+        index = self.open_block(node, "tr")
+        cells = [c for c in node.iter() if c.tag in ("td", "th")]
+        texts = [clean_text(c.text(deep=True, separator=" ", strip=False)) for c in cells]
+        if any(texts):
+            self.buf.append(" | ".join(texts))
+            inside_links = sum(len(a.text(deep=True, strip=True)) for a in node.css("a"))
+            self.links += inside_links
+            self.strong += sum(len(b.text(deep=True, strip=True)) for b in node.css("b, strong"))
+        self.close_block(index)
+
     def image(self, node: LexborNode) -> None:
         attrs = node.attributes
         src = attrs.get("src") or attrs.get("data-src") or attrs.get("data-original") or ""
@@ -281,6 +296,18 @@ class _Walker:
         self.flush()
         alt = clean_text(attrs.get("alt") or attrs.get("title") or "")
         self.blocks.append(Block("", self.owner, kind="img", src=src.strip(), alt=alt))
+
+
+# A row of a data table holds short cells of inline text; a layout table's cells hold blocks.
+MAX_CELL = 300
+_CELL_BLOCKS = "table, div, ul, ol, h1, h2, h3, h4, h5, h6, img, iframe, blockquote"
+
+
+def _data_row(node: LexborNode) -> bool:
+    cells = [c for c in node.iter() if c.tag in ("td", "th")]
+    if len(cells) < 2 or node.css_first(_CELL_BLOCKS) is not None:
+        return False
+    return all(len(c.text(deep=True, strip=True)) <= MAX_CELL for c in cells)
 
 
 def _tiny(attrs: dict[str, str | None]) -> bool:
@@ -345,6 +372,9 @@ def _visit(walker: _Walker, stack: _Stack, node: LexborNode, state: _Flags) -> N
     elif tag in ("strong", "b"):
         bold = True
     flags = (in_link, italic, bold, href)
+    if tag == "tr" and _data_row(node):
+        walker.row(node)
+        return
     if tag in BLOCK_TAGS:
         index = walker.open_block(node, tag)
         stack.append((None, index))

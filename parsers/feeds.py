@@ -9,6 +9,7 @@ character references first, so such feeds still parse.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import html.entities
 import io
 import re
@@ -24,6 +25,10 @@ MAX_XML_BYTES = 50_000_000  # the sitemap protocol's own limit, uncompressed
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _NAMED_ENTITY = re.compile(rb"&([A-Za-z][A-Za-z0-9]{1,31});")
 _XML_ENTITIES = frozenset({b"amp", b"lt", b"gt", b"quot", b"apos"})
+# Item dates, most telling first (local names: dc:date, atom:updated inside RSS items too).
+_RSS_DATES = ("updated", "modified", "pubDate", "date")
+_ATOM_DATES = ("updated", "published", "modified", "date")
+_SHOWN = ("title", "description", "summary", "encoded", "content")  # encoded: content:encoded
 
 
 def parse_feed(data: bytes, base_url: str, max_bytes: int = MAX_XML_BYTES) -> ListingPage:
@@ -48,13 +53,15 @@ def parse_sitemap(data: bytes, base_url: str, max_bytes: int = MAX_XML_BYTES) ->
     for entry in root:
         loc = _join(base_url, _child_text(entry, "loc"))
         if loc and _http(loc):
-            entries.append((_child_text(entry, "lastmod"), loc))
+            entries.append((" ".join(_child_text(entry, "lastmod").split()), loc))
     # Stable sort: undated entries keep document order after the dated ones.
     entries.sort(key=lambda pair: pair[0], reverse=True)
-    unique = list(dict.fromkeys(url for _, url in entries))
+    lastmods: dict[str, str] = {}
+    for lastmod, url in entries:
+        lastmods.setdefault(url, lastmod)  # the newest, when a URL is listed twice
     if kind == "sitemapindex":
-        return ListingPage(next_pages=tuple(Link(u, "", "sitemap") for u in unique))
-    return ListingPage(article_links=tuple(Link(u, "", "article") for u in unique))
+        return ListingPage(next_pages=tuple(Link(u, "", "sitemap", m) for u, m in lastmods.items()))
+    return ListingPage(article_links=tuple(Link(u, "", "article", m) for u, m in lastmods.items()))
 
 
 def _parse(data: bytes, max_bytes: int) -> ElementTree.Element:
@@ -121,7 +128,7 @@ def _rss(root: ElementTree.Element, base_url: str) -> ListingPage:
             url = (guid.text or "").strip()
         if not url:
             url = _about(item)
-        _add(links, base_url, url, _child_text(item, "title"))
+        _add(links, base_url, url, _child_text(item, "title"), _item_stamp(item, _RSS_DATES))
     return ListingPage(article_links=tuple(links.values()))
 
 
@@ -133,7 +140,7 @@ def _atom(root: ElementTree.Element, base_url: str) -> ListingPage:
             if link.get("rel", "alternate") == "alternate" and link.get("href"):
                 href = link.get("href", "")
                 break
-        _add(links, base_url, href, _child_text(entry, "title"))
+        _add(links, base_url, href, _child_text(entry, "title"), _item_stamp(entry, _ATOM_DATES))
     nexts: list[Link] = []
     for child in root:
         if _local(child.tag) == "link" and child.get("rel") == "next":
@@ -143,11 +150,20 @@ def _atom(root: ElementTree.Element, base_url: str) -> ListingPage:
     return ListingPage(article_links=tuple(links.values()), next_pages=tuple(nexts))
 
 
-def _add(links: dict[str, Link], base_url: str, url: str, title: str) -> None:
+def _add(links: dict[str, Link], base_url: str, url: str, title: str, stamp: str) -> None:
     absolute = _join(base_url, url)
     if absolute and _http(absolute) and absolute not in links:
         text = unicodedata.normalize("NFC", " ".join(title.split()))
-        links[absolute] = Link(absolute, text, "article")
+        links[absolute] = Link(absolute, text, "article", stamp)
+
+
+def _item_stamp(item: ElementTree.Element, dates: tuple[str, ...]) -> str:
+    """"<date> <digest>": the item's own date (updated before published) and a digest of its
+    title and summary, so an edit the feed shows changes the stamp even with the date kept."""
+    date = next((text for name in dates if (text := _child_text(item, name))), "")
+    shown = " ".join(" ".join(_child_text(item, name).split()) for name in _SHOWN)
+    digest = hashlib.blake2s(shown.encode(), digest_size=6).hexdigest()
+    return f"{' '.join(date.split())} {digest}".strip()
 
 
 def _about(item: ElementTree.Element) -> str:

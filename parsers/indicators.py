@@ -1,8 +1,9 @@
 """Reported figures in prose: which indicator, what value, for which locality and period.
 
 A figure is a number in the text (numbers.py) that is not part of a directive code, a date,
-a year or a phone number. The dictionary's rules decide which indicator it reports from the
-words after it (nouns), before it (verbs) and around it (phrases). The locality is the
+a year or a phone number. The dictionary's rules decide which known indicator it reports from
+the words after it (nouns), before it (verbs) and around it (phrases); a figure no rule claims
+is keyed by what it counts (open_indicators.py). The locality is the
 commune or district named before it in its clause, else the portal's; the period comes from
 periods.PeriodContext.
 """
@@ -11,15 +12,20 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
+from dataclasses import replace
 from datetime import datetime
 from functools import lru_cache
 
-from core.text import normalize_text
+from core.text import normalize_text, normalize_tone_marks
+from parsers.counted import is_stop_word, label_key
 from parsers.directives import scan_directives
 from parsers.indicator_dictionary import Definition, IndicatorDictionary, Rule
 from parsers.localities import locality_at
 from parsers.numbers import NumberMatch, find_numbers
+from parsers.open_indicators import open_figure
 from parsers.periods import PeriodContext
+from parsers.tables import TableFigure, find_table_figures, table_spans
 from parsers.textspans import Sentence, SpanSet, clause_bounds, fold_aligned, sentences
 from parsers.types import IndicatorValue
 
@@ -27,6 +33,11 @@ from parsers.types import IndicatorValue
 # and "giảm còn 12,4%" report the new level.
 _DELTA_BEFORE = re.compile(
     r"(?<!\w)(?:tang|giam)(?:\s+(?:them|duoc|bot|hon|khoang|gan|tren))*\s*$"
+)
+# Targets, plans and requirements before a figure in its clause ("phấn đấu", "bảo đảm 100% …").
+_TARGET = re.compile(
+    r"(?<!\w)(?:phan dau|muc tieu|chi tieu de ra|du kien|de ra muc tieu|yeu cau|"
+    r"(?<!da )(?:bao dam|dam bao)|phai\s+(?:co|dat|hoan thanh|bao dam|dam bao))(?!\w)"
 )
 _PER_UNIT = re.compile(r"\s?/\s?[^\W\d_]")
 _KIND_FOR_TAKE = {"value": "count", "numerator": "ratio", "denominator": "ratio", "percent": "percent"}
@@ -37,22 +48,93 @@ def find_indicators(
     published_at: datetime | None = None,
     locality: str | None = None,
     definitions: IndicatorDictionary | None = None,
+    open_vocabulary: bool = True,
 ) -> list[IndicatorValue]:
-    """Every figure in `text` that reports a known indicator, each (indicator, locality,
-    period) once, first mention first."""
-    text = normalize_text(text)
+    """Every reported figure in `text`, each (indicator, locality, period) once, first
+    mention first. The dictionary's rules name known indicators; any other figure with a
+    counted phrase ("135 hộ") is keyed by that phrase, unless `open_vocabulary` is off."""
+    text = normalize_text(text.replace("\t", " | "))  # a tab-separated table reads as "|" cells
     dictionary = definitions or IndicatorDictionary.builtin()
     scan = _Scan(text, published_at, locality)
-    found: dict[tuple[str, str | None, str | None], IndicatorValue] = {}
+    known: list[tuple[int, IndicatorValue]] = []
+    opened: list[tuple[int, IndicatorValue]] = []
     for number in scan.numbers:
         figure = scan.figure(number)
         if figure is None:
             continue
-        for definition in dictionary.definitions:
-            value = figure.match(definition)
+        claimed = [v for d in dictionary.definitions if (v := figure.match(d)) is not None]
+        known += [(number.start, v) for v in claimed]
+        if not claimed and open_vocabulary:
+            value = figure.open_value(dictionary)
             if value is not None:
-                found.setdefault((value.indicator, value.locality, value.period), value)
+                opened.append((number.start, value))
+    if open_vocabulary:
+        known += [(f.start, _table_value(f, dictionary, locality)) for f in scan.tables]
+    # an open figure that repeats a known one of its sentence ("nhận 42 đơn … 36/42 đơn") goes
+    stated = {_statement(v) for _, v in known}
+    opened = [(at, v) for at, v in opened if _statement(v) not in stated]
+    claims = Counter(at for at, _ in known)
+    found: dict[tuple[str, str | None, str | None], IndicatorValue] = {}
+    for at, value in sorted(known + opened, key=lambda item: item[0]):
+        earlier = found.get((value.indicator, value.locality, value.period))
+        if earlier is not None and earlier.value != value.value:
+            if claims[at] > 1:
+                continue  # another definition claimed this figure too; that claim stands
+            part = _part_of(scan.text, at, value, locality)
+            if part is None:
+                continue
+            value = part
+        found.setdefault((value.indicator, value.locality, value.period), value)
     return list(found.values())
+
+
+_PART = re.compile(r"(?<!\w)(?:trong đó|riêng|gồm|bao gồm|cụ thể)[ \t]+((?:[^\W\d_]+[ \t]+){1,3})$")
+_LEAD_WORDS = re.compile(r"[^,;\n]*$")
+_WORDS = re.compile(r"[^\W\d_]+")
+_TAIL_WORDS = re.compile(r"[ \t]*((?:[^\W\d_]+[ \t]*){1,3})")
+
+
+def _part_of(text: str, at: int, value: IndicatorValue, home: str | None) -> IndicatorValue | None:
+    """A second figure of one key in a text, with another value: the portal's own place
+    ("toàn tỉnh có 2.140 …, riêng Bạch Thông có 298"), or another figure keyed by the words
+    that tell it apart ("tiếp nhận 1.864 hồ sơ, giải quyết đúng hạn 1.791 hồ sơ" →
+    ho-so-giai-quyet-dung-han; "312 mô hình …, trong đó 58 mô hình cấp huyện" → …-cap-huyen).
+    None when nothing tells them apart."""
+    before = normalize_tone_marks(text[max(0, at - 60) : at].lower())
+    part = _PART.search(before)
+    if part is not None:
+        name = _name(part.group(1))
+        if home and name and name == label_key(home.split(",")[0]):
+            return replace(value, locality=home)
+    lead = _LEAD_WORDS.search(before)
+    name = _name(lead.group() if lead else "", last=True)
+    if not name:
+        tail = _TAIL_WORDS.match(normalize_tone_marks(text[at + len(value.raw) : at + len(value.raw) + 40].lower()))
+        name = _name(tail.group(1) if tail else "")
+    return replace(value, indicator=f"{value.indicator}-{name}") if name else None
+
+
+def _name(words: str, last: bool = False) -> str:
+    """A key part from a few words, stop words left out."""
+    kept = [w for w in _WORDS.findall(words) if not is_stop_word(w)]
+    return label_key(" ".join(kept[-3:] if last else kept[:3]))
+
+
+def _table_value(figure: TableFigure, dictionary: IndicatorDictionary, home: str | None) -> IndicatorValue:
+    """A table cell as a figure, keyed like prose: by the dictionary, else by its row or column."""
+    phrase = figure.label if figure.unit != "%" or figure.label.lower().startswith(("tỷ lệ", "tỉ lệ")) \
+        else "tỷ lệ " + figure.label
+    key = label_key(phrase)
+    known = dictionary.canonical(key, "")
+    return IndicatorValue(
+        indicator=known.key if known else key, label=known.label if known else figure.label,
+        value=figure.value, unit=figure.unit or (known.unit if known else ""), period=figure.period,
+        locality=figure.place or home, sentence=figure.row, raw=figure.row.split("\n")[-1],
+    )
+
+
+def _statement(value: IndicatorValue) -> tuple[float, bool, str | None, str | None, str]:
+    return value.value, value.unit == "%", value.period, value.locality, value.sentence
 
 
 class _Scan:
@@ -64,6 +146,8 @@ class _Scan:
         self.locality = locality
         self.sentences: list[Sentence] = sentences(text)
         self._starts = [s.start for s in self.sentences]
+        self._paragraphs: dict[int, str] = {}
+        # a directive's code, date, issuer and title ("về xây dựng 500 nhà …") are not figures
         excluded = [(d.start, d.end) for d in scan_directives(text)]
         self.periods = PeriodContext(
             text,
@@ -72,8 +156,23 @@ class _Scan:
             published=published_at.date() if published_at else None,
         )
         excluded += self.periods.spans
+        self.tables = find_table_figures(text, published_at.date() if published_at else None)
+        excluded += table_spans(text)
         skip = SpanSet(excluded)
         self.numbers = [n for n in find_numbers(text) if not skip.overlaps(n.start, n.end)]
+
+    def paragraph(self, index: int) -> str:
+        """The folded text of the paragraph sentence `index` belongs to."""
+        number = self.sentences[index].paragraph
+        if number in self._paragraphs:
+            return self._paragraphs[number]
+        first = last = index
+        while first > 0 and self.sentences[first - 1].paragraph == number:
+            first -= 1
+        while last + 1 < len(self.sentences) and self.sentences[last + 1].paragraph == number:
+            last += 1
+        self._paragraphs[number] = self.folded[self.sentences[first].start : self.sentences[last].end]
+        return self._paragraphs[number]
 
     def figure(self, number: NumberMatch) -> _Figure | None:
         """The figure with its sentence and clause, ready to test against definitions."""
@@ -82,8 +181,11 @@ class _Scan:
             return None
         sentence = self.sentences[index]
         clause = clause_bounds(self.text, sentence.start, sentence.end, number.start)
-        if _DELTA_BEFORE.search(self.folded, max(clause[0], number.start - 30), number.start):
-            return None  # a difference ("tăng 12 mô hình"), not a level
+        delta = _DELTA_BEFORE.search(self.folded, max(clause[0], number.start - 30), number.start)
+        if delta is not None and self.text[delta.start() : delta.start() + 4].lower() in ("tăng", "giảm"):
+            return None  # a difference ("tăng 12 mô hình"), not a level; "tặng 620 suất" is a gift
+        if _TARGET.search(self.folded, clause[0], number.start):
+            return None  # "phấn đấu năm 2025 kết nạp 160 đảng viên": a target, not a result
         return _Figure(self, number, index, sentence, clause)
 
 
@@ -121,6 +223,25 @@ class _Figure:
                 raw=self.scan.text[number.start : end].strip(),
             )
         return None
+
+    def open_value(self, dictionary: IndicatorDictionary) -> IndicatorValue | None:
+        """The figure keyed by what it counts, when no definition claimed it."""
+        found = open_figure(
+            self.scan.text, self.number, self.clause, dictionary, self.scan.paragraph(self.index)
+        )
+        if found is None:
+            return None
+        period, locality = self._period_and_locality()
+        return IndicatorValue(
+            indicator=found.key,
+            label=found.label,
+            value=self.number.value,
+            unit=found.unit,
+            period=period,
+            locality=locality,
+            sentence=self.sentence.text(self.scan.text),
+            raw=self.scan.text[self.number.start : found.end].strip(),
+        )
 
     def _period_and_locality(self) -> tuple[str | None, str | None]:
         if self._where is None:

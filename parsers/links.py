@@ -7,8 +7,9 @@ item (an id, a date, a long slug).
 
 from __future__ import annotations
 
+import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -155,6 +156,11 @@ _CHROME = re.compile(
 _CONTENT_TAGS = frozenset({"article", "main"})
 _FEED_HREF = re.compile(r"(/rss/?|\.rss|/feed/?|rss\.xml|atom\.xml|/rss/[\w-]+/?)$", re.I)
 _FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml")
+_ITEM_DATE = re.compile(
+    r"\b(?:\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{4}|\d{4}-\d{2}-\d{2})(?:[ T,]+\d{1,2}[:h]\d{2})?"
+)
+MAX_ITEM_TEXT = 2000  # characters of an item's block that its stamp covers
+MAX_ITEM_DEPTH = 12  # ancestors looked at for an item's block (deep markup stays linear)
 
 
 def detect_profile(html: str, url: str = "") -> str:
@@ -182,14 +188,18 @@ def extract_listing(html: str, base_url: str, profile: str = "auto") -> ListingP
         hints.append(HINTS["generic"])
     anchors = _anchors(tree, base_url)
     articles: dict[str, Link] = {}
+    nodes: dict[str, list[LexborNode]] = {}
+    chrome: dict[int, bool | None] = {}
     for url, text, node in anchors:
-        if _is_article(url, text, node, base_url, hints):
+        if _is_article(url, text, node, base_url, hints, chrome):
             url = _drop_noise(url, hints)
+            nodes.setdefault(url, []).append(node)
             known = articles.get(url)
             if known is None or len(text) > len(known.text):
                 articles[url] = Link(url, text, "article")
+    stamps = _item_stamps(nodes)
     return ListingPage(
-        article_links=tuple(articles.values()),
+        article_links=tuple(replace(link, stamp=stamps[url]) for url, link in articles.items()),
         next_pages=_next_pages(tree, anchors, base_url),
         feeds=_feeds(tree, anchors, base_url),
     )
@@ -289,7 +299,12 @@ def _target(url: str) -> str:
 
 
 def _is_article(
-    url: str, text: str, node: LexborNode, base_url: str, hints: list[LinkHints]
+    url: str,
+    text: str,
+    node: LexborNode,
+    base_url: str,
+    hints: list[LinkHints],
+    chrome: dict[int, bool | None],
 ) -> bool:
     if not _same_site(url, base_url) or _SKIP_EXT.search(urlsplit(url).path):
         return False
@@ -297,12 +312,12 @@ def _is_article(
     if target in ("", "/") or url.rstrip("/") == base_url.rstrip("/"):
         return False
     if any(rx.search(target) for h in hints for rx in h.articles):
-        return not _in_chrome(node)
+        return not _in_chrome(node, chrome)
     if any(rx.search(target) for h in hints for rx in h.listings):
         return False
     if _page_marker(url) is not None:
         return False
-    return _headline(text) and _item_like(target) and not _in_chrome(node)
+    return _headline(text) and _item_like(target) and not _in_chrome(node, chrome)
 
 
 def _headline(text: str) -> bool:
@@ -320,19 +335,35 @@ def _item_like(target: str) -> bool:
     return last.count("-") >= 4
 
 
-def _in_chrome(node: LexborNode) -> bool:
-    """Inside a menu, header, footer or pager, and not inside an article or main element."""
-    chrome = False
+def _in_chrome(node: LexborNode, memo: dict[int, bool | None]) -> bool:
+    """Inside a menu, header, footer or pager, and not inside an article or main element.
+
+    `memo` holds, per element, what its ancestors (itself included) settle: None for an
+    article or main element among them, else whether one is chrome; each element is looked
+    at once per page, so deep markup with many links stays linear."""
+    path: list[LexborNode] = []
+    state: bool | None = False
     current = node.parent
     while current is not None and current.tag not in ("body", "html"):
-        tag = current.tag or ""
-        if tag in _CONTENT_TAGS:
-            return False
-        marks = f"{current.attributes.get('class') or ''} {current.attributes.get('id') or ''}"
-        if tag in ("nav", "header", "footer") or any(_CHROME.search(t) for t in marks.split()):
-            chrome = True
+        if current.mem_id in memo:
+            state = memo[current.mem_id]
+            break
+        path.append(current)
         current = current.parent
-    return chrome
+    for element in reversed(path):
+        if state is not None:
+            tag = element.tag or ""
+            if tag in _CONTENT_TAGS:
+                state = None
+            elif tag in ("nav", "header", "footer") or _chrome_marked(element):
+                state = True
+        memo[element.mem_id] = state
+    return state is True
+
+
+def _chrome_marked(element: LexborNode) -> bool:
+    marks = f"{element.attributes.get('class') or ''} {element.attributes.get('id') or ''}"
+    return any(_CHROME.search(t) for t in marks.split())
 
 
 def _next_pages(
@@ -379,3 +410,43 @@ def _feeds(
         if _FEED_HREF.search(urlsplit(url).path) and _same_site(url, base_url):
             found.setdefault(url, Link(url, text, "feed"))
     return tuple(found.values())
+
+
+def _item_stamps(nodes: dict[str, list[LexborNode]]) -> dict[str, str]:
+    """Article URL → "<date> <digest>" of its item block: the largest element holding links to
+    this article and to no other, so an edited date, title or summary changes the stamp while
+    menus and sidebars around the list do not."""
+    holders: dict[int, set[str]] = {}  # element → article URLs linked inside it
+    chains: dict[str, list[list[LexborNode]]] = {}
+    for url, anchors in nodes.items():
+        for anchor in anchors:
+            chain = [anchor]
+            current = anchor.parent
+            while (
+                current is not None
+                and current.tag not in ("body", "html", "-undef")
+                and len(chain) <= MAX_ITEM_DEPTH
+            ):
+                chain.append(current)
+                current = current.parent
+            chains.setdefault(url, []).append(chain)
+            for node in chain:
+                holders.setdefault(node.mem_id, set()).add(url)
+    stamps: dict[str, str] = {}
+    for url, url_chains in chains.items():
+        texts = []
+        for chain in url_chains:
+            block = chain[0]
+            for node in chain[1:]:
+                if len(holders[node.mem_id]) > 1:
+                    break
+                block = node
+            texts.append(" ".join(block.text(deep=True, separator=" ").split())[:MAX_ITEM_TEXT])
+        stamps[url] = _stamp(max(texts, key=len))
+    return stamps
+
+
+def _stamp(text: str) -> str:
+    date = _ITEM_DATE.search(text)
+    digest = hashlib.blake2s(text.encode(), digest_size=6).hexdigest()
+    return f"{' '.join(date.group(0).split())} {digest}" if date else digest

@@ -49,6 +49,7 @@ class PageMeta:
     description: str = ""
     site_name: str = ""
     generator: str = ""
+    body: tuple[str, ...] = ()  # JSON-LD articleBody, as paragraphs
 
 
 def _meta_map(tree: LexborHTMLParser) -> dict[str, list[str]]:
@@ -145,4 +146,15 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
         description=_first(found, DESCRIPTION_KEYS),
         site_name=_first(found, ("og:site_name", "application-name")),
         generator=_first(found, ("generator",)),
+        body=_ld_body(ld.get("articleBody")),
     )
+
+
+def _ld_body(value: Any) -> tuple[str, ...]:
+    """articleBody split into paragraphs (markup some sites leave in it removed)."""
+    if not isinstance(value, str) or not value.strip():
+        return ()
+    if "<" in value:
+        value = LexborHTMLParser(value).text(separator="\n")
+    lines = (clean_text(line) for line in value.splitlines())
+    return tuple(line for line in lines if line)

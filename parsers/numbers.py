@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 from parsers.textspans import fold_aligned
 
-_NUMERAL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![.\d])|\d+,\d+|\d+\.\d{1,2}(?![.\d])|\d+"
+# A dot ends a numeral when no digit follows it: "có 4.215." is 4215 at a sentence's end.
+_NUMERAL = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\d|\.\d)|\d+,\d+|\d+\.\d{1,2}(?!\d|\.\d)|\d+"
 NUMERAL = re.compile(_NUMERAL)
 _MULTIPLIERS = {"nghin": 1e3, "ngan": 1e3, "trieu": 1e6, "ty": 1e9, "ti": 1e9}
 _MULTIPLIER = re.compile(r"\s*(nghin|ngan|trieu|ty|ti)\b(?!\s+le\b)")
+_SMALLER = re.compile(r"\s+(\d{1,3})\s*(trieu|nghin|ngan)\b")
 _PERCENT = re.compile(r"\s?%")
 _RATIO = re.compile(r"\s?/\s?(" + _NUMERAL + r")(?!\s?/\s?\d)")
 # Phone numbers: "0209.3870.123", "0912 345 678", "0209 3870123", "(0209) 3 870 123".
@@ -76,6 +78,8 @@ def find_numbers(text: str) -> list[NumberMatch]:
     found: list[NumberMatch] = []
     for match in NUMERAL.finditer(text):
         start, end = match.span()
+        if found and start < found[-1].end:
+            continue  # the "250" of "1 tỷ 250 triệu", already part of the figure before
         if not _glued_ok(text, start) or any(s <= start < e for s, e in phones):
             continue
         if end < len(text) and (text[end].isalpha() and text[end].isupper()):
@@ -101,4 +105,8 @@ def _classify(text: str, folded: str, match: re.Match[str]) -> NumberMatch:
     if multiplier:
         value *= _MULTIPLIERS[multiplier.group(1)]
         end = multiplier.end()
+        rest = _SMALLER.match(folded, end)  # "1 tỷ 250 triệu đồng"
+        if rest and _MULTIPLIERS[rest.group(2)] < _MULTIPLIERS[multiplier.group(1)]:
+            value += int(rest.group(1)) * _MULTIPLIERS[rest.group(2)]
+            end = rest.end()
     return NumberMatch(start, end, value, text[start:end])

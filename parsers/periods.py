@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
+from core.text import normalize_tone_marks
 from parsers.textspans import SpanSet, fold_aligned
 
 _YEAR = r"((?:19|20)\d{2})"
@@ -30,6 +31,29 @@ DATE_NO_YEAR = re.compile(
 TERM = re.compile(
     r"(?<![\d/.])" + _YEAR + r"\s?[-–—]\s?" + _YEAR + r"(?![\d/])"
 )
+# "Tết Ất Tỵ", "Tết Nguyên đán Giáp Thìn": the lunar year names the year its Tết falls in.
+LUNAR = re.compile(
+    r"\btet\s+(?:nguyen\s+dan\s+)?(giap|at|binh|dinh|mau|ky|canh|tan|nham|quy)\s+"
+    r"(ty|suu|dan|mao|meo|thin|ngo|mui|than|dau|tuat|hoi)\b"
+)
+_STEMS = ("canh", "tan", "nham", "quy", "giap", "at", "binh", "dinh", "mau", "ky")  # year % 10
+_BRANCHES = ("thân", "dậu", "tuất", "hợi", "tý", "sửu", "dần", "mão", "thìn", "tỵ", "ngọ", "mùi")
+
+
+def lunar_year(stem: str, branch: str, near: int) -> int | None:
+    """The year of the lunar year (stem folded, branch with tone marks: Tý ≠ Tỵ) nearest `near`."""
+    branch = {"mẹo": "mão"}.get(branch, branch)
+    if stem not in _STEMS or branch not in _BRANCHES:
+        return None
+    candidates = [y for y in range(near - 30, near + 31)
+                  if y % 10 == _STEMS.index(stem) and y % 12 == _BRANCHES.index(branch)]
+    return min(candidates, key=lambda y: abs(y - near)) if candidates else None
+
+
+# "từ năm 2022 đến hết năm 2024": a stretch of years, labelled like a term.
+YEAR_RANGE = re.compile(
+    r"\btu\s+(?:nam\s+)?" + _YEAR + r"\s+(?:den|toi)\s+(?:het\s+)?(?:nam\s+)?" + _YEAR + r"(?!\d)"
+)
 QUARTER = re.compile(
     r"\bquy\s+(iv|i{1,3}|[1-4])\b(?:\s*(?:/|nam|-)\s*" + _YEAR + r")?(?!\d)"
 )
@@ -40,7 +64,12 @@ MONTHS = re.compile(
 MONTH = re.compile(r"\bthang\s+(\d{1,2})\s*(?:/|nam|-)\s*" + _YEAR + r"(?!\d)")
 YTD = re.compile(r"\btu\s+dau\s+nam(?:\s+" + _YEAR + r")?\s+(?:den|toi)\s+nay\b")
 YEAR = re.compile(r"\bnam\s+" + _YEAR + r"(?![\d/\-–])")
+# "nhiệm kỳ qua", "trong nhiệm kỳ": the five-year term the article's year falls in.
+TERM_WORD = re.compile(
+    r"\bnhiem\s+ky(?:\s+(?:vua\s+qua|qua|nay))?(?!\s*(?:\d|dai\s+hoi|[a-z]+\s+\d))(?!\w)"
+)
 LAST_YEAR = re.compile(r"\bnam\s+(?:vua\s+)?qua\b|\bnam\s+nay\b")
+_AS_OF = re.compile(r"(?:den|toi)(?:\s+het)?\s+$")
 _COUNT_BEFORE = re.compile(r"\d\s*$")  # "5 năm qua" is a span of years, not last year
 
 
@@ -50,7 +79,7 @@ class PeriodMatch:
 
     start: int
     end: int
-    kind: str  # year | quarter | months | month | ytd | day | term | last-year | this-year
+    kind: str  # year | quarter | months | month | ytd | day | term | this-term | last-year | this-year
     year: int | None
     detail: str = ""  # quarter "3", months "9M", month "06", day "03-25", term "2020-2025"
 
@@ -61,6 +90,12 @@ class PeriodMatch:
         year = self.year if self.year is not None else context_year
         if year is None:
             return None
+        if self.kind == "this-term":
+            return term_of(year)
+        if self.kind == "lunar":
+            stem, _, branch = self.detail.partition(" ")
+            found = lunar_year(stem, branch, year)
+            return str(found) if found is not None else None
         if self.kind in ("year", "last-year", "this-year"):
             return str(year)
         if self.kind == "quarter":
@@ -74,6 +109,12 @@ class PeriodMatch:
     @property
     def has_year(self) -> bool:
         return self.year is not None or self.kind == "term"
+
+
+def term_of(year: int) -> str:
+    """The five-year Party term a year belongs to; a congress year closes a term (2025 → 2020-2025)."""
+    end = -(-year // 5) * 5
+    return f"{end - 5}-{end}"
 
 
 def _valid_day(day: int, month: int, year: int) -> bool:
@@ -100,7 +141,7 @@ def find_dates(text: str) -> list[tuple[int, int, date]]:
 
 
 _DATE_AFTER = re.compile(
-    r"\s*(?:,|\()?\s*(?:ban hanh\s+|ky\s+)?(?:vao\s+)?ngay\s+(?=\d)"
+    r"\s*(?:,|\()?\s*(?:ban hanh\s+|ky\s+|cung\s+)?(?:vao\s+)?ngay\s+(?=\d)"
 )
 
 
@@ -150,20 +191,29 @@ def find_periods(text: str, exclude: list[tuple[int, int]] | None = None) -> lis
         day, month = int(match[1]), int(match[2])
         if 1 <= month <= 12 and _valid_day(day, month, 2000):
             add(match, "day", None, f"{month:02d}-{day:02d}")
-    for match in TERM.finditer(folded):
-        if int(match[1]) < int(match[2]):
-            add(match, "term", None, f"{match[1]}-{match[2]}")
+    for pattern in (YEAR_RANGE, TERM):
+        for match in pattern.finditer(folded):
+            if int(match[1]) < int(match[2]):
+                add(match, "term", None, f"{match[1]}-{match[2]}")
     for match in MONTHS.finditer(folded):
         _add_months(match, add)
     for match in QUARTER.finditer(folded):
         add(match, "quarter", int(match[2]) if match[2] else None, str(_ROMAN[match[1]]))
     for match in MONTH.finditer(folded):
         if 1 <= int(match[1]) <= 12:
-            add(match, "month", int(match[2]), f"{int(match[1]):02d}")
+            if _AS_OF.search(folded, max(0, match.start() - 16), match.start()):
+                add(match, "year", int(match[2]))  # "tính đến tháng 9/2024": the year so far
+            else:
+                add(match, "month", int(match[2]), f"{int(match[1]):02d}")
     for match in YTD.finditer(folded):
         add(match, "ytd", int(match[1]) if match[1] else None)
     for match in YEAR.finditer(folded):
         add(match, "year", int(match[1]))
+    for match in TERM_WORD.finditer(folded):
+        add(match, "this-term", None)
+    for match in LUNAR.finditer(folded):
+        branch = text[match.start(2) : match.end(2)].lower()
+        add(match, "lunar", None, f"{match[1]} {normalize_tone_marks(branch)}")
     for match in LAST_YEAR.finditer(folded):
         if _COUNT_BEFORE.search(folded, max(0, match.start() - 4), match.start()):
             continue
@@ -231,11 +281,15 @@ class PeriodContext:
     ) -> None:
         self._sentences = sentences  # (start, end, paragraph)
         self._published = published
+        self._headings = _headings(text, sentences)
         self._by_sentence: list[list[PeriodMatch]] = [[] for _ in sentences]
         periods = find_periods(text, exclude)
         self.spans = [(p.start, p.end) for p in periods]
+        folded = fold_aligned(text)
         index = 0
         for period in periods:
+            if not _reporting(folded, period):
+                continue
             while index < len(sentences) and sentences[index][1] <= period.start:
                 index += 1
             if index < len(sentences) and sentences[index][0] <= period.start:
@@ -245,7 +299,7 @@ class PeriodContext:
         """The period label for a figure at offset `pos` of sentence number `sentence`."""
         own = self._by_sentence[sentence]
         in_clause = [p for p in own if clause[0] <= p.start and p.end <= clause[1]]
-        chosen = _nearest(in_clause, pos) or _nearest(own, pos)
+        chosen = _choose(in_clause, own, pos)
         if chosen is not None:
             return self._label(chosen, sentence, own=True)
         return self.context_label(sentence)
@@ -263,7 +317,7 @@ class PeriodContext:
         for index in range(sentence - 1, -1, -1):
             start, _end, para = self._sentences[index]
             candidates = self._by_sentence[index]
-            if para != paragraph:
+            if para != paragraph and index not in self._headings:
                 candidates = [
                     p for p in candidates
                     if p.start - start <= _FRAMING_CHARS or p.kind in ("last-year", "this-year")
@@ -295,6 +349,54 @@ class PeriodContext:
                 return earlier.year
             found = self._earlier(where)
         return self._published.year if self._published else None
+
+
+def _headings(text: str, sentences: list[tuple[int, int, int]]) -> set[int]:
+    """Sentences that are a short line of their own without a full stop: titles and headings
+    ("BIÊN BẢN GIAO BAN … QUÝ III NĂM 2025", "Kết quả 6 tháng đầu năm 2024:"), which frame
+    what follows wherever their period stands."""
+    found: set[int] = set()
+    for index, (start, end, paragraph) in enumerate(sentences):
+        alone = all(
+            other[2] != paragraph for j, other in enumerate(sentences[max(0, index - 1) : index + 2])
+            if j + max(0, index - 1) != index
+        )
+        line = text[start:end].rstrip()
+        if alone and len(line) <= 150 and not line.endswith((".", ";", "!", "?")):
+            found.add(index)
+    return found
+
+
+# "giảm 4 hộ so với năm 2023": the period compared with, never the figure's own.
+_COMPARED = re.compile(r"so\s+voi\s+(?:cung\s+ky\s+)?$")
+# "Ban Chấp hành khóa I, nhiệm kỳ 2025 - 2030", "Đại hội lần thứ I, nhiệm kỳ …": a body's term.
+_NAMED_TERM = re.compile(r"(?:khoa|lan\s+thu)\s+[ivxlc\d]+\s*,?\s*(?:nhiem\s+ky\s*)?$")
+
+
+def _reporting(folded: str, period: PeriodMatch) -> bool:
+    """Whether a period phrase can be the period of a figure near it."""
+    before = folded[max(0, period.start - 30) : period.start]
+    if _COMPARED.search(before):
+        return False
+    return not (period.kind in ("term", "this-term") and _NAMED_TERM.search(before))
+
+
+def _choose(in_clause: list[PeriodMatch], own: list[PeriodMatch], pos: int) -> PeriodMatch | None:
+    """A period before the figure in its clause; then one after it in the clause (not a
+    date); then one before it in the sentence (a period phrase before a date); then a date
+    after it in the clause; then anything after it in the sentence. A date written after a
+    figure ("… kỷ niệm 95 năm Ngày thành lập Đảng (3/2/1930 - 3/2/2025)") seldom dates it."""
+    before = [p for p in in_clause if p.end <= pos]
+    if before:
+        return before[-1]
+    after = [p for p in in_clause if p.start >= pos and p.kind != "day"]
+    if after:
+        return after[0]
+    earlier = [p for p in own if p.end <= pos]
+    phrases = [p for p in earlier if p.kind != "day"]
+    if phrases or earlier:
+        return (phrases or earlier)[-1]
+    return _nearest(in_clause, pos) or _nearest(own, pos)
 
 
 def _nearest(periods: list[PeriodMatch], pos: int) -> PeriodMatch | None:

@@ -11,11 +11,12 @@ today's date would make parsing depend on when it runs.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
+from core.text import fold
 from parsers.dates import (
     MIN_PUBLICATION_YEAR,
     DateMatch,
@@ -62,15 +63,57 @@ class Evidence:
     url: datetime | None
     lead: list[DateMatch]
     year_headings: list[int]
+    updated: list[DateMatch] = field(default_factory=list)  # "Mis à jour le …" lines
+
+
+# A label for the last change, not the publication ("Cập nhật" alone is how many Vietnamese
+# portals print the publication date, so it is not one of them).
+_MODIFIED_LABEL = re.compile(
+    r"^\W*(?:lan cap nhat cuoi|cap nhat lan cuoi|sua doi lan cuoi|chinh sua lan cuoi|"
+    r"mis a jour|derniere mise a jour|last (?:updated|modified)|updated|modified|"
+    r"aktualisiert)\b"
+)
+
+
+OPENING_DATE_WITHIN = 20  # characters before the date a byline line may open with
+_CLAUSE = re.compile(r",\s+[^\W\d_]*[a-zà-ỹđ]")  # ", then a lower-case word": prose
+# Dates beside a title that are about someone, not the page ("Joined: Mon Mar 06, 2023").
+_NOT_PUBLISHED = re.compile(
+    r"^\W*(?:joined|member since|registered|tham gia(?: ngay| tu)?|ngay tham gia|ngay sinh|"
+    r"sinh ngay|date of birth)\b"
+)
+
+
+def _opening_date(text: str) -> str:
+    """The date a line opens with, when toolbar words rather than a sentence follow it
+    ("Thứ Bảy, 18/10/2025 - 08:00 Tăng cỡ chữ In bài"); "" otherwise."""
+    found = find_dates(text[:OPENING_DATE_WITHIN + 40])
+    if not found or found[0].start > OPENING_DATE_WITHIN:
+        return ""
+    head, rest = text[: found[0].end], text[found[0].end :]
+    if rest[:1] in (",", ":", ";") or _CLAUSE.search(rest) or rest.rstrip().endswith("."):
+        return ""
+    return head if is_byline_line(head) else ""
 
 
 def _plausible(value: datetime | None) -> bool:
     return value is not None and value.year >= MIN_PUBLICATION_YEAR
 
 
-def _byline_matches(text: str) -> list[DateMatch]:
-    """Dates on a byline line ("Thứ Sáu, 14/10/2020 08:21 | Lượt xem: 68")."""
-    return find_dates(text) if is_byline_line(text) else []
+def _byline_matches(text: str, updated: bool = False) -> list[DateMatch]:
+    """Dates on a byline line ("Thứ Sáu, 14/10/2020 08:21 | Lượt xem: 68"). A line that only
+    says when the page was last changed ("Mis à jour le …", "Lần cập nhật cuối") counts only
+    with `updated`, for a page that shows no other date."""
+    if not is_byline_line(text):
+        text = _opening_date(text)
+        if not text:
+            return []
+    folded = fold(text[:40])  # the labels sit at the start
+    if _NOT_PUBLISHED.match(folded):
+        return []
+    if not updated and _MODIFIED_LABEL.match(folded):
+        return []
+    return find_dates(text)
 
 
 def _from_nodes(
@@ -78,6 +121,7 @@ def _from_nodes(
     selectors: tuple[str, ...],
     lin: Linear | None = None,
     window: tuple[int, int] | None = None,
+    updated: bool = False,
 ) -> list[DateMatch]:
     """Dates in the nodes a selector finds; with `window`, only nodes placed near the title."""
     found: list[DateMatch] = []
@@ -93,7 +137,7 @@ def _from_nodes(
                 if parsed is not None:
                     found.append(_as_match(parsed))
                     continue
-            found.extend(_byline_matches(node_text(node)))
+            found.extend(_byline_matches(node_text(node), updated))
         if found:
             return found
     return found
@@ -129,15 +173,20 @@ def gather(
     paragraph: below that, dates belong to the text or to related-news lists."""
     metas = [v for v in (parse_iso_datetime(raw) for raw in meta.published) if _plausible(v)]
     byline: list[DateMatch] = []
+    changed: list[DateMatch] = []  # dates of lines labelled as the last change
     if title_block is not None:
         lo, hi = title_block + BYLINE_WINDOW[0], title_block + BYLINE_WINDOW[1]
         if body_start is not None and body_start > title_block:
             hi = min(hi, body_start + 1)
-        byline.extend(_from_nodes(tree, _BYLINE_SELECTORS, lin, (lo, hi)))
-        for index in range(max(0, lo), min(hi, len(lin.blocks))):
-            block = lin.blocks[index]
-            if index != title_block and lin.elements[block.owner].tag not in _HEADINGS:
-                byline.extend(_byline_matches(block.text))
+        for updated in (False, True):  # an "updated" date only when no other is shown
+            found = _from_nodes(tree, _BYLINE_SELECTORS, lin, (lo, hi), updated)
+            for index in range(max(0, lo), min(hi, len(lin.blocks))):
+                block = lin.blocks[index]
+                if index != title_block and lin.elements[block.owner].tag not in _HEADINGS:
+                    found.extend(_byline_matches(block.text, updated))
+            (changed if updated else byline).extend(found)
+            if byline:
+                break
     in_lead = [m for text in lead[:2] for m in find_dates(text)[:1]]
     headings = [
         int(m.group("y"))
@@ -153,6 +202,7 @@ def gather(
         date_from_url(url),
         in_lead,
         headings,
+        changed,
     )
 
 
@@ -205,7 +255,8 @@ def choose(ev: Evidence, url: str) -> Published:
     others = [visible, meta, ev.url, lead]
     if meta is not None and (visible is None or visible.date() == meta.date()):
         return Published(_with_time(meta, others), "meta")
-    for value, source in ((visible, "byline"), (ev.url, "url"), (lead, "text")):
+    updated = _first(ev.updated, year, anchor) if meta is None else None
+    for value, source in ((visible, "byline"), (updated, "byline"), (ev.url, "url"), (lead, "text")):
         if value is not None:
             return Published(_with_time(value, others), source)
     return Published(None, None)

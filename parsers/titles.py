@@ -15,8 +15,11 @@ from parsers.meta import PageMeta
 
 _CANDIDATES = (
     "h1, h2, h3, [class*='title'], [class*='Title'], [class*='tieude'], [class*='TieuDe'], "
-    "[class*='headline'], [itemprop='headline']"
+    "[class*='headline'], [itemprop='headline'], [class*='contentheading'], "
+    "[class*='heading-title'], [class*='post-heading']"
 )
+# A label some platforms print before the title ("Chủ đề: …" on forums).
+_TITLE_LABEL = re.compile(r"^(?:chủ đề|tiêu đề|thread|topic|subject)\s*:\s*(?=\S)", re.IGNORECASE)
 _SITE_SEPARATORS = re.compile(r"\s+(?:[-|–—:»]|::)\s+")
 _PORTAL_WORDS = re.compile(
     r"cong thong tin|trang thong tin|cong ttdt|portal|website|trang chu|bao dien tu|"
@@ -119,7 +122,38 @@ def find_title(
     body_start: int | None = None,
 ) -> Title:
     """Profile selectors, a heading agreeing with the head's title, h1, the heading above the
-    body, then the head's title."""
+    body, then the head's title; a label before it ("Chủ đề:") is dropped, and a head title
+    the page prints in full just above the body is taken in full."""
+    found = _find(tree, meta, selectors, lin, body_start)
+    text = _TITLE_LABEL.sub("", found.text)
+    if lin is not None and body_start is not None and found.node is None:
+        text = _printed_in_full(lin, body_start, text)
+    return Title(text, found.node) if text != found.text else found
+
+
+def _printed_in_full(lin: Linear, body_start: int, title: str) -> str:
+    """The line above the body that starts with `title` and goes on (a <title> cut short)."""
+    folded = fold(title)
+    if len(folded) < 15:
+        return title
+    for block in lin.blocks[max(0, body_start - NEAR_BODY) : body_start]:
+        text = block.text
+        if (
+            block.kind == "text"
+            and len(title) < len(text) <= 1.6 * len(title)
+            and fold(text).startswith(folded)
+        ):
+            return text
+    return title
+
+
+def _find(
+    tree: LexborHTMLParser,
+    meta: PageMeta,
+    selectors: tuple[str, ...],
+    lin: Linear | None,
+    body_start: int | None,
+) -> Title:
     found = _by_selectors(tree, selectors)
     if found is not None:
         return found

@@ -13,6 +13,7 @@ class Link:
     url: str
     text: str = ""
     kind: str = "article"  # article | listing | next | feed | sitemap | other
+    stamp: str = ""  # what the page says about the item's freshness (lastmod, date + digest)
 
 
 @dataclass(frozen=True)

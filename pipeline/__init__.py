@@ -1,8 +1,36 @@
-"""The ingestion pipeline as plain functions: crawl → parse → dedup → store → detect, composed
-from the stages beneath it. flows/ wraps these in Prefect tasks; tests and the demo call them
-directly."""
+"""The ingestion pipeline as plain functions, composed from the stages beneath it.
 
-from pipeline.ingest import PortalReport, ingest_crawl, reprocess_portal, run_crawl
-from pipeline.settings import load_config, parse_config
+    run_crawl(engine, config, portal_ids=None, force_refetch=False) -> list[PortalReport]
+        a whole run, streamed: fetch → parse (worker processes) → store → detect
+    ingest_crawl(engine, portal, crawl, now) -> PortalReport      one portal's fetched pages
+    reprocess_portal(engine, portal, since, baseline) -> PortalReport   re-parse stored pages
+    load_config(path) / parse_config(data)      the configuration, profile names checked
+    shard_of(portal, shards) / shard_portals(portals, shards)   stable host → shard assignment
 
-__all__ = ["PortalReport", "ingest_crawl", "load_config", "parse_config", "reprocess_portal", "run_crawl"]
+flows/ wraps these in Prefect tasks; tests, benchmarks and the demo call them directly.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_LAZY = {
+    "PortalReport": "pipeline.ingest",
+    "ingest_crawl": "pipeline.ingest",
+    "reprocess_portal": "pipeline.ingest",
+    "run_crawl": "pipeline.stream",
+    "load_config": "pipeline.settings",
+    "parse_config": "pipeline.settings",
+    "shard_of": "pipeline.shards",
+    "shard_portals": "pipeline.shards",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")
+
+
+__all__ = sorted(_LAZY)

@@ -1,6 +1,6 @@
-"""The ingestion pipeline as plain functions: store pages → parse → dedup → store → detect.
+"""Ingesting one portal's crawl: store pages → store articles (dedup) → detect, as plain functions.
 
-Flows wrap these in Prefect tasks; tests and the CLI can call them directly.
+pipeline.stream drives these for a whole run; flows wrap that in Prefect tasks.
 """
 
 from __future__ import annotations
@@ -10,20 +10,21 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from sqlalchemy.engine import Engine
+from sqlmodel import Session
 
 from core.config import AppConfig, PortalConfig
-from core.errors import ParseError
+from core.errors import StorageError
 from core.records import CrawlState, PortalCrawl
-from crawler import crawl_portals_sync
 from detect import detect_article
+from detect.outages import outage_events, outage_notice
 from detect.pending import resolve_pending
-from parsers import parse_page
 from pipeline.notices import moved_entry_points
+from pipeline.prepare import PreparedArticle, prepare_article
 from storage.articles import upsert_article
 from storage.db import session_scope
 from storage.models import CrawlRun
 from storage.pages import crawl_state, record_pages, stored_article_pages
-from storage.portals import is_baseline, mark_crawled, record_run, sync_portals
+from storage.portals import is_baseline, mark_crawled, record_run
 
 DETECT_ON = ("new", "edited", "duplicate")
 COUNTERS = {"new": "new_articles", "edited": "edited_articles", "duplicate": "duplicates"}
@@ -50,29 +51,108 @@ class PortalReport:
 
 
 def ingest_crawl(
-    engine: Engine, portal: PortalConfig, crawl: PortalCrawl, now: datetime
+    engine: Engine,
+    portal: PortalConfig,
+    crawl: PortalCrawl,
+    now: datetime,
+    prepared: Sequence[PreparedArticle] | None = None,
 ) -> PortalReport:
-    """Store what one portal's crawl brought and turn it into facts and events."""
+    """Store what one portal's crawl brought and turn it into facts and events.
+
+    `prepared` holds the crawl's articles already parsed (by worker processes); without it they
+    are parsed here. Everything goes into one transaction; should that fail, the portal is
+    stored again one article per transaction, so one bad page costs an error line, not the run.
+    """
+    if prepared is None:
+        prepared = [_prepare(portal, page.url, page.text) for page in crawl.articles]
+    try:
+        with session_scope(engine) as session:
+            report = _new_report(session, portal, crawl)
+            record_pages(session, portal.id, crawl.pages)
+            for article in prepared:
+                store_article(session, portal, article, now, report.baseline, report)
+            _finish(session, report, crawl, now)
+        return report
+    except StorageError:
+        return _ingest_one_by_one(engine, portal, crawl, prepared, now)
+
+
+def _ingest_one_by_one(
+    engine: Engine, portal: PortalConfig, crawl: PortalCrawl,
+    prepared: Sequence[PreparedArticle], now: datetime,
+) -> PortalReport:
     with session_scope(engine) as session:
-        baseline = is_baseline(session, portal.id)
+        report = _new_report(session, portal, crawl)
         record_pages(session, portal.id, crawl.pages)
-    report = PortalReport(
+    for article in prepared:
+        try:
+            with session_scope(engine) as session:
+                store_article(session, portal, article, now, report.baseline, report)
+        except StorageError as exc:
+            report.errors.append(f"{article.url}: {exc}"[:300])
+    with session_scope(engine) as session:
+        _finish(session, report, crawl, now)
+    return report
+
+
+def _new_report(session: Session, portal: PortalConfig, crawl: PortalCrawl) -> PortalReport:
+    return PortalReport(
         portal_id=portal.id,
-        baseline=baseline,
+        baseline=is_baseline(session, portal.id),
         requests=crawl.requests,
         pages_fetched=sum(1 for p in crawl.pages if p.status == 200 and not p.not_modified),
         not_modified=sum(1 for p in crawl.pages if p.not_modified),
         errors=list(crawl.errors),
         notices=moved_entry_points(crawl.pages),
     )
-    for page in crawl.articles:
-        ingest_article(engine, portal, page.url, page.text, now, baseline, report)
+
+
+def _finish(session: Session, report: PortalReport, crawl: PortalCrawl, now: datetime) -> None:
     succeeded = not crawl.failed
     report.status = "failed" if not succeeded else ("partial" if report.errors else "ok")
-    with session_scope(engine) as session:
-        mark_crawled(session, portal.id, now, succeeded)
-        record_run(session, _run_row(report, now))
-    return report
+    mark_crawled(session, report.portal_id, now, succeeded)
+    record_run(session, _run_row(report, now))
+    note_outages(session, report, succeeded, now)
+
+
+def _prepare(portal: PortalConfig, url: str, html: str | bytes) -> PreparedArticle:
+    return prepare_article(url, html, portal.profile, portal.locality or None)
+
+
+def store_article(
+    session: Session,
+    portal: PortalConfig,
+    prepared: PreparedArticle,
+    now: datetime,
+    baseline: bool,
+    report: PortalReport,
+    *,
+    redetect: bool = False,
+) -> None:
+    """Store one parsed article and detect what it says, inside the caller's transaction.
+
+    Detection runs on new, edited and duplicate articles; `redetect` runs it on unchanged ones
+    too (after a parser change, an unchanged text may hold facts not found before).
+    """
+    if prepared.page is None:
+        report.errors.append(prepared.error or f"{prepared.url}: not parsed")
+        return
+    outcome = upsert_article(
+        session, portal_id=portal.id, url=prepared.url, article=prepared.page.article, now=now,
+        fingerprint=prepared.fingerprint,
+    )
+    if outcome.status in COUNTERS:
+        setattr(report, COUNTERS[outcome.status], getattr(report, COUNTERS[outcome.status]) + 1)
+    if outcome.status not in DETECT_ON and not redetect:
+        return
+    events = detect_article(
+        session, article=outcome.article, page=prepared.page, portal=portal, baseline=baseline, now=now
+    )
+    session.flush()
+    for event in events:
+        report.event_ids.append(event.id)  # type: ignore[arg-type]  # set by the flush above
+        report.new_directives += event.type == "directive.new"
+        report.indicator_changes += event.type == "indicator.changed"
 
 
 def ingest_article(
@@ -86,30 +166,13 @@ def ingest_article(
     *,
     redetect: bool = False,
 ) -> None:
-    """One article in its own transaction: a bad page is an error line, not a lost run.
-
-    Detection runs on new, edited and duplicate articles; `redetect` runs it on unchanged ones
-    too (after a parser change, an unchanged text may hold facts not found before).
-    """
+    """One article in its own transaction (re-processing stored pages)."""
+    prepared = _prepare(portal, url, html)
     try:
-        parsed = parse_page(html, url, profile=portal.profile, locality=portal.locality or None)
-    except ParseError as exc:
-        report.errors.append(f"{url}: {exc}")
-        return
-    with session_scope(engine) as session:
-        outcome = upsert_article(session, portal_id=portal.id, url=url, article=parsed.article, now=now)
-        if outcome.status in COUNTERS:
-            setattr(report, COUNTERS[outcome.status], getattr(report, COUNTERS[outcome.status]) + 1)
-        if outcome.status not in DETECT_ON and not redetect:
-            return
-        events = detect_article(
-            session, article=outcome.article, page=parsed, portal=portal, baseline=baseline, now=now
-        )
-        session.flush()
-        for event in events:
-            report.event_ids.append(event.id)  # type: ignore[arg-type]  # set by the flush above
-            report.new_directives += event.type == "directive.new"
-            report.indicator_changes += event.type == "indicator.changed"
+        with session_scope(engine) as session:
+            store_article(session, portal, prepared, now, baseline, report, redetect=redetect)
+    except StorageError as exc:
+        report.errors.append(f"{url}: {exc}"[:300])
 
 
 def reprocess_portal(
@@ -138,7 +201,15 @@ def record_failed_crawl(engine: Engine, portal_id: str, error: str, now: datetim
     with session_scope(engine) as session:
         mark_crawled(session, portal_id, now, succeeded=False)
         record_run(session, _run_row(report, now))
+        note_outages(session, report, False, now)
     return report
+
+
+def note_outages(session: Session, report: PortalReport, succeeded: bool, now: datetime) -> None:
+    """portal.down / portal.recovered for the run just recorded: an event and an artifact line."""
+    for event in outage_events(session, report.portal_id, succeeded, now):
+        report.event_ids.append(event.id)  # type: ignore[arg-type]  # stored: it has an id
+        report.notices.append(outage_notice(event))
 
 
 def _run_row(report: PortalReport, now: datetime) -> CrawlRun:
@@ -157,33 +228,11 @@ def _run_row(report: PortalReport, now: datetime) -> CrawlRun:
     )
 
 
-def read_crawl_states(
-    engine: Engine, config: AppConfig, portals: Sequence[PortalConfig], now: datetime,
-    force_refetch: bool = False,
-) -> dict[str, CrawlState]:
-    """Register the portals and read what storage already knows of each (for the crawler)."""
+def read_crawl_state(
+    engine: Engine, config: AppConfig, portal: PortalConfig, now: datetime, force_refetch: bool = False
+) -> CrawlState:
+    """What storage knows of one portal, for the crawler."""
     with session_scope(engine) as session:
-        sync_portals(session, config.portals)
-        return {
-            p.id: crawl_state(session, p.id, now, force_refetch=force_refetch,
-                              settings=p.crawler(config.crawler))
-            for p in portals
-        }
-
-
-def run_crawl(
-    engine: Engine, config: AppConfig, portal_ids: Sequence[str] | None = None,
-    force_refetch: bool = False,
-) -> list[PortalReport]:
-    """crawl → parse → dedup → store → detect for the named portals, without Prefect.
-
-    The flows compose the same steps as tasks; this is the in-process path for scripts,
-    benchmarks and tests.
-    """
-    now = datetime.now(UTC)
-    portals = [config.portal(pid) for pid in portal_ids] if portal_ids else list(config.portals)
-    states = read_crawl_states(engine, config, portals, now, force_refetch)
-    crawls = crawl_portals_sync(portals, config.crawler, states)
-    reports = [ingest_crawl(engine, p, crawls[p.id], datetime.now(UTC)) for p in portals]
-    resolve_pending_mentions(engine, datetime.now(UTC))
-    return reports
+        return crawl_state(
+            session, portal.id, now, force_refetch=force_refetch, settings=portal.crawler(config.crawler)
+        )

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from alerts.textfmt import escape_markdown
 from pipeline.ingest import PortalReport
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Error and notice text carries what portals sent (URLs, redirect targets): made inert, so
+    it can neither break the table nor add links, emphasis or HTML to the artifact."""
+    return " ".join(escape_markdown(text).split())
 
 
 def run_markdown(reports: Sequence[PortalReport], delivery: Mapping[str, int] | None = None) -> str:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import json
 import sys
+from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import date, datetime
 from enum import StrEnum
@@ -15,8 +15,9 @@ from zoneinfo import ZoneInfo
 
 import typer
 
-from core.errors import ConfigError, PortalwatchError
+from core.errors import ConfigError
 from core.version import __version__
+from portalwatch.console import print_error, quiet_prefect, run_app
 
 VN = ZoneInfo("Asia/Ho_Chi_Minh")
 
@@ -38,7 +39,7 @@ DatabaseOpt = Annotated[
 
 
 def fail(message: str, code: int = 1) -> None:
-    typer.echo(f"portalwatch: {message}", err=True)
+    print_error(message)
     raise typer.Exit(code)
 
 
@@ -46,22 +47,6 @@ def _json_default(value: Any) -> Any:
     if isinstance(value, datetime | date):
         return value.isoformat()
     raise TypeError(f"not JSON serialisable: {type(value).__name__}")
-
-
-def _read_source(source: str) -> tuple[str, bytes]:
-    """(url-ish name, bytes) of a file (gzip too) or, for http(s), a single polite fetch."""
-    if source.startswith(("http://", "https://")):
-        from crawler import fetch_url
-
-        return source, fetch_url(source)
-    path = Path(source)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise PortalwatchError(f"{source}: {exc.strerror}") from None
-    if path.suffix == ".gz" or data[:2] == b"\x1f\x8b":
-        data = gzip.decompress(data)
-    return path.resolve().as_uri(), data
 
 
 @app.command()
@@ -74,13 +59,14 @@ def parse(
 ) -> None:
     """Extract each page and print one JSON object a line (no Prefect, no database).
 
-    --config and --database-url are accepted like everywhere else; parse reads neither.
+    Records come in input order; many files are parsed in worker processes.
+    A URL is fetched and parsed as the crawl does, with the profile and
+    locality of its portal in --config (or the default configuration).
+    --database-url is not read.
     """
-    from parsers import parse_page
+    from portalwatch.parse_many import parse_sources
 
-    for source in sources:
-        name, data = _read_source(source)
-        page = parse_page(data, url or name, profile=profile)
+    for source, page in parse_sources(sources, url, profile, config):
         record = {
             "source": source,
             "title": page.article.title,
@@ -99,13 +85,21 @@ def crawl(
     portal: Annotated[list[str] | None, typer.Option("--portal", help="Portal id (repeatable); default all.")] = None,
     force_refetch: Annotated[bool, typer.Option(help="Ignore validators and known URLs.")] = False,
     dry_run: Annotated[bool, typer.Option(help="Store and detect, send no alert now.")] = False,
+    verbose: Annotated[bool, typer.Option(help="Show Prefect's logs.")] = False,
     config: ConfigOpt = None,
     database_url: DatabaseOpt = None,
 ) -> None:
     """One run of the ingestion flow for all or the named portals."""
+    quiet_prefect(verbose)
+    from core.config import config_path
     from pipeline.settings import load_config
 
-    load_config(config)  # fail fast, before Prefect starts
+    app_config = load_config(config)  # fail fast, before Prefect starts
+    for portal_id in portal or []:
+        try:
+            app_config.portal(portal_id)  # an unknown id is one line, not a flow run's traceback
+        except ConfigError as exc:
+            raise ConfigError(f"{config_path(config)}: {exc}") from None
     from flows.ingest import crawl as crawl_flow
     from portalwatch.console import print_reports
 
@@ -115,7 +109,15 @@ def crawl(
     )
     print_reports(reports)
     if reports and all(r["status"] == "failed" for r in reports):
-        fail("every portal failed (see errors above)")
+        fail(_failure_reason(reports))
+
+
+def _failure_reason(reports: list[dict[str, Any]]) -> str:
+    """The last line of a crawl where nothing worked: the first error, on stderr too."""
+    first = next((r for r in reports if r.get("errors")), None)
+    reason = f"every portal failed; {first['portal_id']}: {first['errors'][0]}" if first else "every portal failed"
+    more = sum(len(r.get("errors") or []) for r in reports) - (1 if first else 0)
+    return reason + (f" (and {more} more error{'s' if more > 1 else ''} above)" if more else "")
 
 
 class ExportKind(StrEnum):
@@ -129,13 +131,15 @@ class ExportKind(StrEnum):
 class ExportFormat(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
+    xlsx = "xlsx"
 
 
 @app.command()
 def export(
     kind: Annotated[ExportKind, typer.Argument(help="What to export.")],
-    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl or csv.")] = ExportFormat.jsonl,
+    format: Annotated[ExportFormat, typer.Option("--format", help="jsonl, csv, or xlsx (indicators, directives).")] = ExportFormat.jsonl,
     since: Annotated[str | None, typer.Option(help="Only records since this date (YYYY-MM-DD, Asia/Ho_Chi_Minh).")] = None,
+    output: Annotated[str | None, typer.Option("--output", help="xlsx: write to this file (else stdout, if redirected).")] = None,
     config: ConfigOpt = None,
     database_url: DatabaseOpt = None,
 ) -> None:
@@ -151,19 +155,36 @@ def export(
         except ValueError:
             fail(f"--since: not a date (YYYY-MM-DD): {since!r}", 2)
     engine = open_database(resolve_db(database_url))
+    if format is ExportFormat.xlsx:
+        from portalwatch.xlsx import export_xlsx
+
+        with session_scope(engine) as session:
+            export_xlsx(export_records(session, kind.value, start), kind.value, output)
+        return
     with session_scope(engine) as session:
-        records = export_records(session, kind.value, start)
-        if format is ExportFormat.jsonl:
-            for record in records:
-                sys.stdout.write(json.dumps(record, ensure_ascii=False, default=_json_default) + "\n")
-            return
-        writer: csv.DictWriter[str] | None = None
+        written = _write_records(export_records(session, kind.value, start), format)
+    if not written:
+        # stdout stays empty (a valid, empty JSON Lines or CSV file); the notice goes to stderr.
+        typer.echo(f"0 records: no {kind.value}{f' since {since}' if since else ''} in the database", err=True)
+
+
+def _write_records(records: Iterable[dict[str, Any]], format: ExportFormat) -> int:
+    """Stream the records to stdout; how many there were."""
+    count = 0
+    if format is ExportFormat.jsonl:
         for record in records:
-            flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for k, v in record.items()}
-            if writer is None:
-                writer = csv.DictWriter(sys.stdout, fieldnames=list(flat))
-                writer.writeheader()
-            writer.writerow(flat)
+            sys.stdout.write(json.dumps(record, ensure_ascii=False, default=_json_default) + "\n")
+            count += 1
+        return count
+    writer: csv.DictWriter[str] | None = None
+    for record in records:
+        count += 1
+        flat = {k: json.dumps(v, ensure_ascii=False) if isinstance(v, dict | list) else v for k, v in record.items()}
+        if writer is None:
+            writer = csv.DictWriter(sys.stdout, fieldnames=list(flat))
+            writer.writeheader()
+        writer.writerow(flat)
+    return count
 
 
 @app.command()
@@ -198,8 +219,10 @@ def _mount_subcommands() -> None:
     """Sub-commands that live in modules of their own."""
     from portalwatch.cli_alerts import alerts_app, subscribe_app
     from portalwatch.cli_serve import serve_command
+    from portalwatch.cli_ui import ui_command
 
     app.command("serve")(serve_command)
+    app.command("ui")(ui_command)
     app.add_typer(alerts_app, name="alerts")
     app.add_typer(subscribe_app, name="subscribe")
 
@@ -223,15 +246,8 @@ def _root(
 
 
 def main() -> None:
-    """Entry point: one-line errors, exit 2 for configuration, 1 for everything else.
+    """Entry point: exit 2 for configuration and usage errors, 1 for everything else.
 
-    Usage errors are typer's own (exit 2); errors portalwatch raises on purpose are one line.
+    The reason is the last line on stderr (a configuration error lists every problem first).
     """
-    try:
-        app()
-    except ConfigError as exc:
-        typer.echo(f"portalwatch: {exc}", err=True)
-        sys.exit(2)
-    except PortalwatchError as exc:
-        typer.echo(f"portalwatch: {exc}", err=True)
-        sys.exit(1)
+    sys.exit(run_app(app))

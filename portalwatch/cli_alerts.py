@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 
 from core.errors import ConfigError, PortalwatchError
+from portalwatch.console import print_error
 
 alerts_app = typer.Typer(
     help="Alert channels: send a test message, send the alerts and digests that are due.",
@@ -45,7 +46,7 @@ class Format(StrEnum):
 
 
 def _fail(error: PortalwatchError) -> None:
-    typer.echo(f"portalwatch: {error}", err=True)
+    print_error(error)
     raise typer.Exit(2 if isinstance(error, ConfigError) else 1)
 
 

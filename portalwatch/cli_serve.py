@@ -30,15 +30,11 @@ def main() -> None:
     """`python -m portalwatch.cli_serve …`: the same command, before or without the main CLI."""
     import sys
 
-    from core.errors import ConfigError, PortalwatchError
+    from portalwatch.console import run_app
 
     app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
     app.command()(serve_command)
-    try:
-        app()  # usage errors: typer's own message and exit code 2
-    except PortalwatchError as exc:
-        typer.echo(f"portalwatch: {exc}", err=True)
-        sys.exit(2 if isinstance(exc, ConfigError) else 1)
+    sys.exit(run_app(app))  # usage errors exit 2, configuration 2, anything else 1
 
 
 if __name__ == "__main__":

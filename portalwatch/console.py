@@ -1,14 +1,26 @@
-"""Rich tables for the terminal: crawl reports and the demo's summary."""
+"""Terminal output: crawl reports, the demo's summary, error lines, Prefect's verbosity.
+
+Output that goes to a file or a pipe is never wrapped (a URL or path split across two lines
+cannot be copied back); on a terminal only tables and their headings wrap, never a line that
+carries a URL or a path.
+"""
 
 from __future__ import annotations
 
+import os
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from core.errors import ConfigError, PortalwatchError
+
 console = Console()
+console.soft_wrap = not console.is_terminal
 
 
 # Short headers so the table fits an 80-column terminal; the legend below spells them out.
@@ -17,6 +29,40 @@ LEGEND = (
     "req: requests · pages: pages fetched · 304: not modified · new/edit/dup: articles · "
     "dir: new directives · ind: indicator changes"
 )
+
+
+def say(text: str, *, markup: bool = True) -> None:
+    """A line that may hold a URL or a path: never broken by a newline of ours."""
+    console.print(text, soft_wrap=True, highlight=False, markup=markup)
+
+
+def print_error(error: str | BaseException) -> None:
+    """An error on stderr, so that its reason is the last line.
+
+    A configuration error lists one problem a line (each prefixed), then their count; any other
+    message is folded into one line (a driver's message may span several).
+    """
+    text = str(error)
+    if isinstance(error, ConfigError):
+        lines = text.splitlines() or [""]
+    else:
+        lines = [" ".join(part.strip() for part in text.splitlines() if part.strip())]
+    sys.stdout.flush()  # what was printed before the error comes before it in a shared log
+    for line in lines:
+        sys.stderr.write(f"portalwatch: {line}\n")
+    sys.stderr.flush()
+
+
+def quiet_prefect(verbose: bool) -> None:
+    """Prefect's INFO chatter (temporary server start/stop, task states) only with --verbose.
+
+    Set before Prefect is imported; a variable the user set wins.
+    """
+    if not verbose:
+        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+        os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("DO_NOT_TRACK", "1")  # nor the client's usage data (and its notice)
 
 
 def print_reports(reports: Sequence[Mapping[str, Any]], title: str = "Crawl") -> None:
@@ -35,15 +81,47 @@ def print_reports(reports: Sequence[Mapping[str, Any]], title: str = "Crawl") ->
     for r in reports:
         errors = r.get("errors") or []
         for error in errors[:3]:
-            console.print(f"[red]error[/red] {r['portal_id']}: {error}", highlight=False, markup=True)
+            say(f"[red]error[/red] {_escape(r['portal_id'])}: {_escape(error)}")
         if len(errors) > 3:
-            console.print(f"[red]error[/red] {r['portal_id']}: … and {len(errors) - 3} more")
+            say(f"[red]error[/red] {_escape(r['portal_id'])}: … and {len(errors) - 3} more")
         for notice in r.get("notices") or []:
-            console.print(f"[yellow]note[/yellow] {r['portal_id']}: {notice}", highlight=False)
+            say(f"[yellow]note[/yellow] {_escape(r['portal_id'])}: {_escape(notice)}")
 
 
 def print_lines(title: str, lines: Iterable[str]) -> None:
     items = list(lines)
-    console.print(f"\n[bold]{title}[/bold] ({len(items)})")
+    say(f"\n[bold]{_escape(title)}[/bold] ({len(items)})")
     for line in items:
-        console.print(f"  • {line}", highlight=False, markup=False)
+        say(f"  • {line}", markup=False)
+
+
+def _escape(text: object) -> str:
+    return escape(str(text))
+
+
+def run_app(command: typer.Typer) -> int:
+    """Run a typer app and return its exit code; every error's reason is the last stderr line.
+
+    Usage errors are printed plainly (usage, hint, then the reason) instead of in a framed
+    panel that wraps at 80 columns.
+    """
+    try:
+        code = command(standalone_mode=False)
+    except ConfigError as exc:
+        print_error(exc)
+        return 2
+    except PortalwatchError as exc:
+        print_error(exc)
+        return 1
+    except typer.TyperException as exc:  # usage errors: usage line, hint, then the reason
+        if type(exc).__name__ != "NoArgsIsHelpError":  # typer has printed the help already
+            ctx = getattr(exc, "ctx", None)
+            if ctx is not None:
+                sys.stdout.flush()
+                sys.stderr.write(f"{ctx.get_usage()}\nTry '{ctx.command_path} --help' for help.\n")
+            print_error(exc.format_message())
+        return exc.exit_code
+    except typer.Abort:
+        print_error("aborted")
+        return 1
+    return code if isinstance(code, int) else 0

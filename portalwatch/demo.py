@@ -2,21 +2,15 @@
 
 from __future__ import annotations
 
-import os
+import shutil
 import tempfile
 import time
 from pathlib import Path
 
 import yaml
+from rich.markup import escape
 
-from portalwatch.console import console, print_lines, print_reports
-
-
-def _quiet_prefect(verbose: bool) -> None:
-    if not verbose:
-        os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-        os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+from portalwatch.console import print_lines, print_reports, quiet_prefect, say
 
 
 def demo_config(urls: dict[str, str], user_config: str | None) -> str:
@@ -43,13 +37,12 @@ def run_demo(
     config: str | None = None,
     database_url: str | None = None,
 ) -> None:
-    """Baseline crawl of replay state v1, then a crawl of v2; print findings and alerts."""
-    _quiet_prefect(verbose)
-    from alerts import console_lines
-    from deployments.replay import ReplayServer
-    from flows.ingest import crawl
-    from portalwatch.summary import demo_findings
+    """Baseline crawl of replay state v1, then a crawl of v2; print findings and alerts.
 
+    Without --keep the temporary folder (config, SQLite file) is removed at the end, also when
+    the demo fails; the last line says so, or where the kept files are.
+    """
+    quiet_prefect(verbose)
     started = time.monotonic()
     workdir = Path(keep) if keep else Path(tempfile.mkdtemp(prefix="portalwatch-demo-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -58,11 +51,35 @@ def run_demo(
         db_path = workdir / "demo.db"
         db_path.unlink(missing_ok=True)
         database = f"sqlite:///{db_path}"
+    try:
+        _crawl_twice(workdir, database, config)
+    finally:
+        if keep is None:
+            shutil.rmtree(workdir, ignore_errors=True)
+    say(f"\nDone in {time.monotonic() - started:.1f} s.")
+    explore = f"portalwatch export directives --database-url {database}"
+    if keep is not None:
+        kept = "config and database" if database_url is None else "config"
+        say(f"Kept the demo's {kept} in {workdir}.")
+    elif database_url is not None:
+        say(f"Removed the demo's temporary folder {workdir} (its config).")
+    else:
+        say(f"Removed the demo's temporary folder {workdir} (config and database); --keep DIR keeps them.")
+        explore = "portalwatch demo --keep DIR, then portalwatch export directives --database-url sqlite:///DIR/demo.db"
+    say(f"Explore: {explore}", markup=False)
+
+
+def _crawl_twice(workdir: Path, database: str, config: str | None) -> None:
+    from alerts import console_lines
+    from deployments.replay import ReplayServer
+    from flows.ingest import crawl
+    from portalwatch.summary import demo_findings
+
     with ReplayServer(state="v1") as replay:
         urls = replay.start()
         config_path = workdir / "demo.yaml"
         config_path.write_text(demo_config(urls, config), encoding="utf-8")
-        console.print(f"[bold]portalwatch demo[/bold]: {len(urls)} replayed portals on loopback, database {database}")
+        say(f"[bold]portalwatch demo[/bold]: {len(urls)} replayed portals on loopback, database {escape(database)}")
         first = crawl(config_path=str(config_path), database=database)
         print_reports(first, title="1st crawl (state v1): the baseline, recorded but not alerted")
         replay.set_state("v2")
@@ -75,7 +92,3 @@ def run_demo(
         print_lines("Alerts sent or pending (see: portalwatch export alerts)", findings.delivery_lines)
     else:
         print_lines("Alerts (no subscription configured: printed here)", console_lines(findings.alert_events))
-    console.print(
-        f"\nDone in {time.monotonic() - started:.1f} s. Explore: "
-        f"portalwatch export directives --database-url {database}"
-    )

@@ -78,11 +78,17 @@ class _Content:
 
 
 def upsert_article(
-    session: Session, *, portal_id: str, url: str, article: parsers.Article, now: datetime
+    session: Session, *, portal_id: str, url: str, article: parsers.Article, now: datetime,
+    fingerprint: tuple[str, Signature] | None = None,
 ) -> ArticleOutcome:
-    """Store `article` found at `url`: new, unchanged, edited (a new version) or a duplicate."""
+    """Store `article` found at `url`: new, unchanged, edited (a new version) or a duplicate.
+
+    `fingerprint` is the text's (content_hash, minhash) when the caller computed them already
+    (in a parsing worker process); otherwise they are computed here.
+    """
     url = canonical_url(url)
-    content = _Content(article, content_hash(article.text), minhash(article.text))
+    digest, signature = fingerprint or (content_hash(article.text), minhash(article.text))
+    content = _Content(article, digest, signature)
     for _ in range(_ATTEMPTS):
         row = _by_url(session, url)
         if row is None:

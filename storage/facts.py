@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, SQLModel, col
 
 from core.errors import StorageError
@@ -26,20 +27,30 @@ from storage.models import (
     PersonPost,
 )
 
+# One statement object per (dialect, table, conflict columns, returned columns), values bound at
+# execution: building `.values(**row)` anew for every row costs more than running it.
+_STATEMENTS: dict[tuple[str, str, tuple[str, ...], bool], Any] = {}
+
+
+def _ignoring(session: Session, table: Any, conflict: list[str], whole_row: bool = False) -> Any:
+    key = (session.get_bind().dialect.name, table.name, tuple(conflict), whole_row)
+    statement = _STATEMENTS.get(key)
+    if statement is None:
+        returned = list(table.c) if whole_row else [table.c.id]
+        statement = (
+            insert_for(session, table).on_conflict_do_nothing(index_elements=conflict).returning(*returned)
+        )
+        _STATEMENTS[key] = statement
+    return statement
+
 
 def _insert_ignore(
     session: Session, model: type[SQLModel], values: dict[str, Any], conflict: list[str]
 ) -> int | None:
     """Insert one row unless it exists; the new id, or None when it was already there."""
     table = model.__table__  # type: ignore[attr-defined]  # set by SQLModel on table classes, not declared
-    statement = (
-        insert_for(session, table)
-        .values(**values)
-        .on_conflict_do_nothing(index_elements=conflict)
-        .returning(table.c.id)
-    )
     try:
-        return session.execute(statement).scalar_one_or_none()
+        return session.execute(_ignoring(session, table, conflict), values).scalar_one_or_none()
     except SQLAlchemyError as exc:
         raise StorageError(f"cannot store {table.name}: {exc.__class__.__name__}: {exc}") from exc
 
@@ -194,7 +205,15 @@ def add_event(
         "type": type_, "key": key, "portal_id": portal_id, "payload": payload,
         "baseline": baseline, "created_at": now,
     }
-    new_id = _insert_ignore(session, Event, values, ["key"])
-    if new_id is None:
+    table = Event.__table__  # type: ignore[attr-defined]  # set by SQLModel on table classes
+    try:
+        row = session.execute(_ignoring(session, table, ["key"], whole_row=True), values).first()
+    except SQLAlchemyError as exc:
+        raise StorageError(f"cannot store event: {exc.__class__.__name__}: {exc}") from exc
+    if row is None:
         return None
-    return session.get(Event, new_id)
+    # The row as inserted, attached to the session as stored, without reading it back.
+    event = Event(**row._mapping)
+    make_transient_to_detached(event)
+    session.add(event)
+    return event

@@ -12,9 +12,10 @@ from sqlmodel.sql.expression import Select
 
 from core.config import CrawlerSettings
 from core.records import CrawlState, FetchedPage, Validators
-from core.urls import host_key
+from core.urls import canonical_url, host_key
 from storage.dialect import insert_for
 from storage.models import Page
+from storage.signals import EntrySignal, record_signals, stored_signals
 
 ENTRY_KINDS = ("listing", "feed", "sitemap", "robots")
 KEEP_BODY = ("article", "robots")  # articles for re-parsing, robots.txt for a 304 next time
@@ -50,9 +51,12 @@ def record_pages(session: Session, portal_id: str, pages: Iterable[FetchedPage])
         update = {k: v for k, v in values.items() if k not in ("first_fetched_at", "fetch_count", "url")}
         update["fetch_count"] = table.c.fetch_count + 1
         if page.not_modified:
-            update["status"] = table.c.status  # keep the last real status
+            update["status"] = 200  # the 200 whose validators earned the 304 still stands
+            update["error"] = None
         stmt = insert_for(session, table).values(**values)
         session.execute(stmt.on_conflict_do_update(index_elements=["url"], set_=update))
+        if page.signals:
+            record_signals(session, portal_id, page.signals, page.fetched_at)
 
 
 def crawl_state(
@@ -63,56 +67,87 @@ def crawl_state(
     force_refetch: bool = False,
     settings: CrawlerSettings | None = None,
 ) -> CrawlState:
-    """Validators for the portal's entry pages and the article URLs it already has.
+    """Validators for every page of the portal that once answered 200, the article URLs it
+    already has (its own, and those other portals fetched that it links to), robots.txt texts
+    of its hosts, and the freshness stamps its entry pages gave last time.
 
-    Articles first seen within `settings.recheck_window_days` are re-fetched (conditional GET)
-    every `settings.recheck_after_hours` to catch edits; older ones are left alone.
+    The crawler re-fetches a known article as soon as a stamp changes; as a fallback for
+    portals that give none, articles first seen within `settings.recheck_window_days` are
+    re-fetched (conditional GET) every `settings.recheck_after_hours`.
     """
     settings = settings or CrawlerSettings()
     recheck_after = timedelta(hours=settings.recheck_after_hours)
     recheck_window = timedelta(days=settings.recheck_window_days)
-    # sqlmodel's select() is typed for up to four columns; Select is what it builds for more.
-    query = _PageState(
-        col(Page.url), col(Page.kind), col(Page.etag), col(Page.last_modified),
-        col(Page.content_hash), col(Page.fetched_at), col(Page.first_fetched_at), col(Page.status),
-    ).where(col(Page.portal_id) == portal_id)
-    rows = session.exec(query).all()
-    robots = _robots_texts(session, portal_id)
+    rows = session.exec(_page_state().where(col(Page.portal_id) == portal_id)).all()
+    linked = session.exec(
+        _page_state()
+        .join(EntrySignal, col(EntrySignal.url) == col(Page.url))
+        .where(
+            col(EntrySignal.portal_id) == portal_id,
+            col(Page.portal_id) != portal_id,
+            col(Page.kind) == "article",
+        )
+    ).all()
+    robots, robots_rows = _robots(session, {host_key(r[0]) for r in rows if r[1] != "article"})
     validators: dict[str, Validators] = {}
     known: set[str] = set()
     refetch: set[str] = set()
     for url, kind, etag, last_modified, content_hash, fetched_at, first_at, status in rows:
-        if kind in ENTRY_KINDS and (etag or last_modified):
-            if kind == "robots" and host_key(url) not in robots:
-                continue  # a 304 is only useful with the text it confirms
+        if kind in ENTRY_KINDS and kind != "robots" and (etag or last_modified or content_hash):
             validators[url] = Validators(etag, last_modified, content_hash)
-        elif kind == "article" and status == 200:
-            known.add(url)
-            if now - first_at < recheck_window and now - fetched_at >= recheck_after:
-                refetch.add(url)
+        elif kind == "article":
+            if etag or last_modified:  # also when it failed since: a re-fetch stays conditional
                 validators[url] = Validators(etag, last_modified, content_hash)
+            if status == 200:
+                known.add(url)
+                if now - first_at < recheck_window and now - fetched_at >= recheck_after:
+                    refetch.add(url)
+    for url, _kind, etag, last_modified, content_hash, _at, _first, status in linked:
+        if status == 200 and url not in known:
+            known.add(url)  # fetched by another portal that lists it too: only a stamp re-checks
+            if etag or last_modified:
+                validators[url] = Validators(etag, last_modified, content_hash)
+    validators.update(robots_rows)
     return CrawlState(
         validators=validators,
         known_articles=frozenset(known),
         refetch_known=frozenset(refetch),
         force_refetch=force_refetch,
         robots=robots,
+        signals=stored_signals(session, portal_id),
     )
 
 
-def _robots_texts(session: Session, portal_id: str) -> dict[str, str]:
-    """host key → robots.txt text last fetched for this portal's hosts."""
+def _page_state() -> _PageState:
+    # sqlmodel's select() is typed for up to four columns; Select is what it builds for more.
+    return _PageState(
+        col(Page.url), col(Page.kind), col(Page.etag), col(Page.last_modified),
+        col(Page.content_hash), col(Page.fetched_at), col(Page.first_fetched_at), col(Page.status),
+    )
+
+
+def _robots(session: Session, hosts: set[str]) -> tuple[dict[str, str], dict[str, Validators]]:
+    """(host key → robots.txt text last fetched, its URL → validators) for these hosts,
+    whichever portal fetched it: portals sharing a host share its robots.txt. Validators only
+    come with a kept text (a 304 is only useful with the text it confirms)."""
+    if not hosts:
+        return {}, {}
+    urls = sorted({canonical_url(f"{host}/robots.txt") for host in hosts})
     rows = session.exec(
-        select(Page.url, Page.body).where(
-            Page.portal_id == portal_id, Page.kind == "robots", Page.status == 200,
+        select(Page.url, Page.body, Page.etag, Page.last_modified).where(
+            col(Page.url).in_(urls), Page.kind == "robots", Page.status == 200,
             col(Page.body).is_not(None),
         )
     ).all()
-    return {
-        host_key(url): gzip.decompress(body).decode("utf-8", "replace")
-        for url, body in rows
-        if body is not None  # already excluded by the query; narrows the type
-    }
+    texts: dict[str, str] = {}
+    validators: dict[str, Validators] = {}
+    for url, body, etag, last_modified in rows:
+        if body is None:
+            continue  # already excluded by the query; narrows the type
+        texts[host_key(url)] = gzip.decompress(body).decode("utf-8", "replace")
+        if etag or last_modified:
+            validators[url] = Validators(etag, last_modified)
+    return texts, validators
 
 
 def stored_article_pages(

@@ -75,7 +75,7 @@ def run_crawler(module: str, args: argparse.Namespace) -> list[dict[str, Any]]:
     )
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     lines = [json.loads(x) for x in done.stdout.splitlines() if x.startswith("{")]
-    if done.returncode != 0 or len(lines) != 2:
+    if done.returncode != 0 or len(lines) < 2:
         raise SystemExit(f"{module} failed: {done.stderr.strip().splitlines()[-1:]}")
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     for line in lines:
@@ -97,6 +97,9 @@ def table(rows: list[dict[str, Any]]) -> str:
         "requests_per_portal",
         "errors",
         "process_cpu_s",
+        "conditional_share",
+        "not_modified_share",
+        "extra_requests",
     ]
     out = [" | ".join(cols), " | ".join("---" for _ in cols)]
     out += [" | ".join(str(r.get(c, "")) for c in cols) for r in rows]
@@ -112,9 +115,30 @@ def compute_ratios(rows: list[dict[str, Any]]) -> dict[str, float]:
         "fresh_throughput_pw_over_scrapy": round(pw_fresh["req_per_s"] / sc_fresh["req_per_s"], 2),
         "fresh_wall_scrapy_over_pw": round(sc_fresh["wall_s"] / pw_fresh["wall_s"], 2),
         "recrawl_wall_scrapy_over_pw": round(sc_again["wall_s"] / pw_again["wall_s"], 2),
-        "cpu_scrapy_over_pw": round(sc_fresh["process_cpu_s"] / pw_fresh["process_cpu_s"], 2),
+        "cpu_scrapy_over_pw": round(
+            sc_fresh["process_cpu_s"] / pw_again.get("crawler_cpu_s", pw_fresh["process_cpu_s"]), 2
+        ),
         "recrawl_304_share_pw": round(pw_again["not_modified"] / max(1, pw_again["requests"]), 3),
     }
+
+
+def freshness(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """portalwatch's freshness figures, from the simulator's counts: on the no-change re-crawls
+    the share of conditional requests and of 304s; on the change round the article requests
+    beyond the new and edited pages (goal: none)."""
+    by = {r["phase"]: r for r in rows if r["crawler"] == "portalwatch"}
+    out: dict[str, Any] = {}
+    for phase in ("recrawl", "recrawl-after-change"):
+        if phase in by:
+            out[f"{phase}_conditional_share"] = by[phase]["conditional_share"]
+            out[f"{phase}_304_share"] = by[phase]["not_modified_share"]
+    if "change" in by:
+        served = by["change"]["served"]
+        out["change_requests"] = sum(v for k, v in served.items() if k.isdigit())
+        out["change_article_requests_new_or_edited"] = served.get("article-changed", 0)
+        out["change_extra_requests"] = by["change"]["extra_requests"]
+        out["change_edit_checks"] = by["change"]["edit_checks"]
+    return out
 
 
 def measure(args: argparse.Namespace) -> list[dict[str, Any]]:
@@ -122,7 +146,8 @@ def measure(args: argparse.Namespace) -> list[dict[str, Any]]:
     simulator = start_simulator(args.portals, args.port)
     rows: list[dict[str, Any]] = []
     try:
-        for module in ("bench.crawl.pw_crawl", "bench.crawl.scrapy_crawl"):
+        modules = ["bench.crawl.pw_crawl"] + ([] if args.portalwatch_only else ["bench.crawl.scrapy_crawl"])
+        for module in modules:
             control(args.port, "/__reset")
             lines = run_crawler(module, args)
             served = control(args.port, "/__stats")
@@ -147,20 +172,27 @@ def main() -> None:
     parser.add_argument(
         "--hosts", type=int, default=64, help="hosts crawled at once (both crawlers)"
     )
+    parser.add_argument(
+        "--portalwatch-only", action="store_true", help="skip Scrapy (freshness figures only)"
+    )
     args = parser.parse_args()
 
     rows = measure(args)
-    ratios = compute_ratios(rows)
+    ratios = {} if args.portalwatch_only else compute_ratios(rows)
+    fresh = freshness(rows)
     print(
         f"crawl bench: {args.portals} portals, delay {args.delay} s, 1 in flight per host, "
         f"{args.hosts} hosts at once, max_pages {args.max_pages}"
     )
     print(table(rows))
     print(json.dumps(ratios))
+    print("freshness:", json.dumps(fresh, ensure_ascii=False))
     RESULTS.mkdir(exist_ok=True)
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     (RESULTS / f"crawl-{stamp}.json").write_text(
-        json.dumps({"args": vars(args), "rows": rows, "ratios": ratios}, indent=2)
+        json.dumps(
+            {"args": vars(args), "rows": rows, "ratios": ratios, "freshness": fresh}, indent=2
+        )
     )
 
 

@@ -1,9 +1,14 @@
 """A loopback portal simulator: N portals, each on its own loopback address (127.0.x.y), one
-port. Each portal has robots.txt, a paginated listing and 5-20 articles, all with ETags (so a
-conditional GET gets 304). Counts requests per client (by User-Agent) and status.
+port. Each portal has robots.txt, a paginated listing, a sitemap with <lastmod> and 5-20
+articles, all with ETags (so a conditional GET gets 304). Counts requests per client (by
+User-Agent): by status, conditional ones, and article requests outside the change round's
+new and edited pages ("article-other").
 
     python -m bench.crawl.simulator --portals 1000 --port 18080
-    GET http://127.0.0.1:18080/__stats  → JSON counters;  /__reset → zero them
+    GET http://127.0.0.1:18080/__stats  → JSON counters;  /__zero → zero them
+    GET /__change → the change round: per portal, some articles edited in place (new text,
+        new ETag, lastmod bumped; the listing unchanged) and some new ones on top
+    GET /__reset  → back to the first state, counters zeroed
 """
 
 from __future__ import annotations
@@ -33,6 +38,13 @@ PARAGRAPH = (
     "quyết 36/42 đơn thư, đạt 85% kế hoạch đề ra. "
 )
 PER_PAGE = 5
+EDIT_SHARE = 0.2  # of a portal's articles edited in the change round (at least one)
+NEW_ARTICLES = (0, 2)  # new articles per portal in the change round (inclusive range)
+FIRST_LASTMOD, EDIT_LASTMOD = "2025-05-17T08:00:00+07:00", "2025-05-18T09:30:00+07:00"
+EDIT_PARAGRAPH = (
+    "Cập nhật: hội nghị thống nhất triển khai Kế hoạch số 1234/KH-UBND ngày 5/6/2025 về chuyển "
+    "đổi số cấp xã. "
+)
 
 
 @dataclass(frozen=True)
@@ -59,11 +71,12 @@ def build_portals(count: int, seed: int = 20250517) -> list[Portal]:
 
 def listing_page(portal: Portal, number: int) -> bytes:
     chunk = portal.articles[(number - 1) * PER_PAGE : number * PER_PAGE]
+    # An item's headline and picture belong to the article, wherever the listing shows it.
     rows = "".join(
         f'<li class="news-item"><a href="{p}"><img src="/anh/{k}.jpg" alt=""></a>'
         f'<h3><a href="{p}">{HEADLINES[(k + portal.index) % len(HEADLINES)]} (số {k})</a></h3>'
         f'<span class="date">17/05/2025</span><p>{PARAGRAPH[:160]}</p></li>'
-        for k, p in enumerate(chunk)
+        for k, p in ((_number(p), p) for p in chunk)
     )
     pages = -(-len(portal.articles) // PER_PAGE)
     pager = f'<a href="/tin-tuc/page-{number + 1}">Trang sau</a>' if number < pages else ""
@@ -76,8 +89,40 @@ def listing_page(portal: Portal, number: int) -> bytes:
     ).encode()
 
 
-def article_page(portal: Portal, path: str) -> bytes:
+def sitemap_page(address: str, port: int, paths: tuple[str, ...], edited: set[str]) -> bytes:
+    urls = "".join(
+        f"<url><loc>http://{address}:{port}{p}</loc>"
+        f"<lastmod>{EDIT_LASTMOD if p in edited else FIRST_LASTMOD}</lastmod></url>"
+        for p in paths
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+    ).encode()
+
+
+def changed(portal: Portal, seed: int = 7) -> tuple[Portal, set[str], set[str]]:
+    """The portal after the change round, its edited paths and its new ones."""
+    rnd = random.Random(seed * 100_003 + portal.index)
+    count = rnd.randint(*NEW_ARTICLES)
+    top = len(portal.articles)
+    new = tuple(
+        f"/tin-tuc/bai-viet-so-{portal.index}-{k}-{10000 + k}.html"
+        for k in range(top + count, top, -1)
+    )
+    edited = set(rnd.sample(portal.articles, max(1, round(len(portal.articles) * EDIT_SHARE))))
+    return Portal(portal.index, portal.address, new + portal.articles), edited, set(new)
+
+
+def _number(path: str) -> int:
+    """k of /tin-tuc/bai-viet-so-<portal>-<k>-<10000 + k>.html"""
+    return int(path.rsplit("-", 1)[-1].split(".")[0]) - 10000
+
+
+def article_page(portal: Portal, path: str, edited: bool = False) -> bytes:
     body = "".join(f"<p>{PARAGRAPH * 3}</p>" for _ in range(6))
+    if edited:
+        body += f"<p>{EDIT_PARAGRAPH}</p>"
     return (
         f'<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>{path}</title>'
         f"</head><body><h1>{HEADLINES[portal.index % len(HEADLINES)]}</h1>"
@@ -86,20 +131,31 @@ def article_page(portal: Portal, path: str) -> bytes:
 
 
 class Site:
-    """Every portal's pages, prebuilt, with ETags."""
+    """Every portal's pages, prebuilt, with ETags; the first state or the changed one."""
 
-    def __init__(self, portals: list[Portal]) -> None:
-        self.by_address = {p.address: p for p in portals}
+    def __init__(self, portals: list[Portal], port: int) -> None:
+        self.portals = portals
+        self.port = port
         self.pages: dict[tuple[str, str], tuple[bytes, bytes, str]] = {}
+        self.expected: set[tuple[str, str]] = set()  # new and edited article pages
         self.stats: Counter[str] = Counter()
-        for portal in portals:
+        self.build(change=False)
+
+    def build(self, change: bool) -> None:
+        self.pages.clear()
+        self.expected.clear()
+        for first in self.portals:
+            portal, edited, new = changed(first) if change else (first, set(), set())
+            self.expected |= {(portal.address, p) for p in edited | new}
             self._add(portal, "/robots.txt", b"User-agent: *\nDisallow: /quan-tri/\n", "text/plain")
             pages = -(-len(portal.articles) // PER_PAGE)
             for number in range(1, pages + 1):
                 path = "/tin-tuc" if number == 1 else f"/tin-tuc/page-{number}"
                 self._add(portal, path, listing_page(portal, number))
+            sitemap = sitemap_page(portal.address, self.port, portal.articles, edited)
+            self._add(portal, "/sitemap.xml", sitemap, "application/xml")
             for path in portal.articles:
-                self._add(portal, path, article_page(portal, path))
+                self._add(portal, path, article_page(portal, path, path in edited))
 
     def _add(self, portal: Portal, path: str, body: bytes, kind: str = "text/html") -> None:
         etag = '"' + hashlib.blake2s(body, digest_size=8).hexdigest() + '"'
@@ -115,6 +171,11 @@ class Site:
             self.stats[f"{agent} 404"] += 1
             return _response(404, b"Khong tim thay", b"text/plain")
         body, etag, ctype = found
+        if b"if-none-match" in headers or b"if-modified-since" in headers:
+            self.stats[f"{agent} conditional"] += 1
+        if path.endswith(".html"):
+            outside = (address, path) not in self.expected
+            self.stats[f"{agent} article-{'other' if outside else 'changed'}"] += 1
         if headers.get(b"if-none-match") == etag:
             self.stats[f"{agent} 304"] += 1
             return _response(304, b"", None, etag)
@@ -122,7 +183,9 @@ class Site:
         return _response(200, body, ctype.encode(), etag)
 
     def _control(self, path: str) -> bytes:
-        if path == "/__reset":
+        if path in ("/__reset", "/__change"):
+            self.build(change=path == "/__change")
+        if path in ("/__reset", "/__zero"):
             self.stats.clear()
         return _response(200, json.dumps(self.stats).encode(), b"application/json")
 
@@ -166,7 +229,7 @@ class Http(asyncio.Protocol):
 
 async def serve(count: int, port: int) -> None:
     portals = build_portals(count)
-    Http.site = Site(portals)
+    Http.site = Site(portals, port)
     loop = asyncio.get_running_loop()
     hosts = ["127.0.0.1", *(p.address for p in portals)]
     server = await loop.create_server(Http, host=hosts, port=port, backlog=1024)

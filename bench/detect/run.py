@@ -19,12 +19,16 @@ sys.path[:0] = [str(ROOT), str(HERE)]
 
 from baseline import naive_directives, naive_indicators  # noqa: E402
 from replay import ReplayArticle, evaluate_replay, load_replay  # noqa: E402
+from unseen import UnseenPassage, figures, load_batch, record_first_run, score_batch  # noqa: E402
 
 from detect.evaluation import Passage, Score, evaluate, load_passages  # noqa: E402
 from parsers import find_directives, find_indicators  # noqa: E402
 from parsers.indicator_dictionary import IndicatorDictionary  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "detect"
+UNSEEN = FIXTURES / "unseen"
+BATCHES = ("batch1", "batch2", "batch3")
+SETTLE_SECONDS = 120  # a batch file this fresh may be half-written: its first run would be wrong
 DEFAULT_PASSAGES = [FIXTURES / n for n in ("passages.yaml", "holdout.yaml", "holdout2.yaml")]
 
 
@@ -98,8 +102,51 @@ def main() -> int:
     if args.show_problems:
         for problem in our_d.problems + our_i.problems:
             print("  portalwatch:", problem)
+    unseen_section(dictionary, args.show_problems)
     replay_section(dictionary, args.show_problems)
     return 0
+
+
+def unseen_section(dictionary: IndicatorDictionary, show_problems: bool) -> None:
+    """Each unseen batch: its first run (recorded once, in first_runs.json) and now."""
+    from datetime import UTC, datetime
+
+    def ours(p: UnseenPassage) -> tuple[list, list]:  # type: ignore[type-arg]
+        return find_directives(p.text), find_indicators(
+            p.text, published_at=p.published_at, locality=p.locality or None
+        )
+
+    def naive(p: UnseenPassage) -> tuple[list, list]:  # type: ignore[type-arg]
+        return naive_directives(p.text), naive_indicators(p.text, p.published_at, p.locality, dictionary)
+
+    print("Unseen batches (tests/fixtures/detect/unseen; directives on canonical code, "
+          "indicators on value + period)")
+    for name in BATCHES:
+        path = UNSEEN / f"{name}.yaml"
+        if not path.exists():
+            print(f"  {name}: not written yet")
+            continue
+        if time.time() - path.stat().st_mtime < SETTLE_SECONDS:
+            print(f"  {name}: changed in the last {SETTLE_SECONDS} s, still being written; not scored")
+            continue
+        passages = load_batch(path)
+        our_d, our_i = score_batch(passages, ours)
+        naive_d, naive_i = score_batch(passages, naive)
+        current = {"portalwatch": figures(our_d, our_i), "naive": figures(naive_d, naive_i)}
+        first = record_first_run(name, {
+            **current, "passages": len(passages),
+            "recorded_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        })
+        print(f"  {name} ({len(passages)} passages; first run {first['recorded_at']})")
+        for kind in ("directives", "indicators"):
+            for who, label in (("portalwatch", "portalwatch"), ("naive", "naive regex")):
+                was, now = first[who][kind], current[who][kind]
+                print(f"    {kind:<10} {label:<11}  first P {was['precision']:5.3f} R {was['recall']:5.3f}"
+                      f"   now P {now['precision']:5.3f} R {now['recall']:5.3f}"
+                      f"  (tp {now['tp']}, fp {now['fp']}, fn {now['fn']})")
+        if show_problems:
+            for problem in our_d.problems + our_i.problems:
+                print("    portalwatch:", problem)
 
 
 def replay_section(dictionary: IndicatorDictionary, show_problems: bool) -> None:

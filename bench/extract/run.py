@@ -1,17 +1,24 @@
-"""Extraction bench: portalwatch's parse_article against trafilatura on the gold pages.
+"""Extraction bench: portalwatch against trafilatura on the gold pages and the unseen batches.
 
-Same pages, same process, same run: body-text token precision/recall/F1 (against each page's
-hand-written `text`), title/date/author accuracy, and pages per second. Floors are pinned in
-floors.json; `--raise-floors` moves them up to what was measured, never down.
+Per set (the gold pages in tests/fixtures/pages, then each bench/extract/unseen/batchN): body
+F1 over bags of words and over 4-word shingles, title/date/author accuracy, empty texts, and
+pages per second for extraction alone (in this process, after warm-up) and for the whole call
+(a fresh `portalwatch parse` process over all the files, against a fresh Python process that
+imports trafilatura and loops `bare_extraction` over them: start-up included for both).
+The first time a batch is scored its figures are written to first_runs.json, never rewritten.
+Floors for the gold set are pinned in floors.json; `--raise-floors` moves them up, never down.
 
-    .venv/bin/python bench/extract/run.py [--repeat 3] [--raise-floors] [--per-page]
+    .venv/bin/python bench/extract/run.py [--repeat 3] [--only gold|batch1…] [--per-page]
+        [--raise-floors] [--no-whole-call]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
+import subprocess
 import sys
 import time
 import unicodedata
@@ -29,15 +36,27 @@ import trafilatura  # noqa: E402
 
 from parsers import parse_article  # noqa: E402
 
-PAGES_DIR = ROOT / "tests" / "fixtures" / "pages"
+GOLD_DIR = ROOT / "tests" / "fixtures" / "pages"
+UNSEEN_DIR = Path(__file__).with_name("unseen")
 FLOORS = Path(__file__).with_name("floors.json")
+FIRST_RUNS = Path(__file__).with_name("first_runs.json")
 _TOKEN = re.compile(r"\w+")
 NOISY = frozenset({"speed_ratio"})
+SHINGLE = 4
+PEER_LOOP = """
+import sys, time
+start = time.perf_counter()
+import trafilatura
+for path in sys.argv[1:]:
+    with open(path, "rb") as handle:
+        trafilatura.bare_extraction(handle.read().decode("utf-8", "replace"), with_metadata=True)
+"""
 
 
 @dataclass
 class Page:
     name: str
+    path: Path
     html: bytes
     expected: dict[str, Any]
 
@@ -53,46 +72,97 @@ class Result:
 
 
 @dataclass
-class Score:
-    overlap: int = 0
+class Overlap:
+    """Micro-averaged precision/recall/F1 of one unit (words or shingles)."""
+
+    hit: int = 0
     predicted: int = 0
     gold: int = 0
-    titles: int = 0
-    dates: int = 0
-    authors: int = 0
-    pages: int = 0
-    seconds: float = 0.0
-    f1s: list[float] = field(default_factory=list)
-    misses: list[str] = field(default_factory=list)
+
+    def add(self, got: Counter[Any], want: Counter[Any]) -> float:
+        hit = sum((got & want).values())
+        self.hit += hit
+        self.predicted += sum(got.values())
+        self.gold += sum(want.values())
+        return _f1(hit, sum(got.values()), sum(want.values()))
 
     @property
     def precision(self) -> float:
-        return self.overlap / self.predicted if self.predicted else 0.0
+        return self.hit / self.predicted if self.predicted else 0.0
 
     @property
     def recall(self) -> float:
-        return self.overlap / self.gold if self.gold else 0.0
+        return self.hit / self.gold if self.gold else 0.0
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return _f1(self.hit, self.predicted, self.gold)
+
+
+@dataclass
+class Score:
+    words: Overlap = field(default_factory=Overlap)
+    shingles: Overlap = field(default_factory=Overlap)
+    titles: int = 0
+    dates: int = 0
+    authors: int = 0
+    empty: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    whole_call: float = 0.0  # pages/s of a fresh process over all files; 0 when not measured
+    f1s: list[float] = field(default_factory=list)  # per page, shingles
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def per_second(self) -> float:
+        return self.pages / self.seconds if self.seconds else 0.0
+
+
+def _f1(hit: int, predicted: int, gold: int) -> float:
+    p = hit / predicted if predicted else 0.0
+    r = hit / gold if gold else 0.0
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def word_list(text: str) -> list[str]:
+    return _TOKEN.findall(unicodedata.normalize("NFC", text or "").lower())
 
 
 def tokens(text: str) -> Counter[str]:
-    return Counter(_TOKEN.findall(unicodedata.normalize("NFC", text or "").lower()))
+    return Counter(word_list(text))
+
+
+def shingles(text: str) -> Counter[tuple[str, ...]]:
+    seq = word_list(text)
+    if len(seq) < SHINGLE:
+        return Counter([tuple(seq)]) if seq else Counter()
+    return Counter(tuple(seq[i : i + SHINGLE]) for i in range(len(seq) - SHINGLE + 1))
 
 
 def _norm(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFC", text or "").split())
 
 
-def load_pages() -> list[Page]:
+def load_pages(folder: Path, pattern: str) -> list[Page]:
     pages = []
-    for path in sorted(PAGES_DIR.glob("*/*.html")):
-        expected = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
-        pages.append(Page(f"{path.parent.name}/{path.stem}", path.read_bytes(), expected))
+    for path in sorted(folder.glob(pattern)):
+        gold = path.with_suffix(".json")
+        if not gold.exists():
+            continue
+        expected = json.loads(gold.read_text(encoding="utf-8"))
+        name = f"{path.parent.name}/{path.stem}"
+        pages.append(Page(name, path, path.read_bytes(), expected))
     return pages
+
+
+def page_sets(only: str | None) -> dict[str, list[Page]]:
+    sets = {"gold": load_pages(GOLD_DIR, "*/*.html")}
+    if UNSEEN_DIR.is_dir():
+        for folder in sorted(p for p in UNSEEN_DIR.iterdir() if p.is_dir()):
+            pages = load_pages(folder, "*.html")
+            if pages:
+                sets[folder.name] = pages
+    return {k: v for k, v in sets.items() if only is None or k == only}
 
 
 def ours(page: Page, profile: str = "auto") -> Result:
@@ -140,55 +210,82 @@ def measure(pages: list[Page], extract: Callable[[Page], Result], repeat: int) -
 
 def _grade(score: Score, page: Page, result: Result) -> None:
     exp = page.expected
-    got, want = tokens(result.text), tokens(exp["text"])
-    overlap = sum((got & want).values())
-    score.overlap += overlap
-    score.predicted += sum(got.values())
-    score.gold += sum(want.values())
-    p = overlap / sum(got.values()) if got else 0.0
-    r = overlap / sum(want.values()) if want else 0.0
-    score.f1s.append(2 * p * r / (p + r) if p + r else 0.0)
-    want_day = date.fromisoformat(exp["published_at"][:10]) if exp["published_at"] else None
-    score.titles += _norm(result.title) == _norm(exp["title"])
+    score.words.add(tokens(result.text), tokens(exp["text"]))
+    score.f1s.append(score.shingles.add(shingles(result.text), shingles(exp["text"])))
+    score.empty += not result.text.strip()
+    raw_day = exp.get("published_at")
+    want_day = date.fromisoformat(str(raw_day)[:10]) if raw_day else None
+    score.titles += _norm(result.title) == _norm(exp.get("title"))
     score.dates += result.day == want_day
-    score.authors += _norm(result.author) == _norm(exp["author"])
+    score.authors += _norm(result.author) == _norm(exp.get("author"))
     if result.day != want_day:
         score.misses.append(f"date {page.name}: {result.day} != {want_day}")
 
 
-def table(pages: list[Page], scores: dict[str, Score]) -> str:
-    n = len(pages)
-    metrics: list[tuple[str, Callable[[Score], str]]] = [
-        ("body precision (micro)", lambda s: f"{s.precision:.3f}"),
-        ("body recall (micro)", lambda s: f"{s.recall:.3f}"),
-        ("body F1 (micro)", lambda s: f"{s.f1:.3f}"),
-        ("body F1 (mean of pages)", lambda s: f"{sum(s.f1s) / n:.3f}"),
-        ("title exact", lambda s: f"{s.titles}/{n}"),
-        ("date (day) right", lambda s: f"{s.dates}/{n}"),
-        ("author exact", lambda s: f"{s.authors}/{n}"),
-        ("pages/second", lambda s: f"{s.pages / s.seconds:.1f}"),
-    ]
-    peer_speed = scores["trafilatura"].pages / scores["trafilatura"].seconds
-    metrics.append(("speed vs trafilatura", lambda s: f"{s.pages / s.seconds / peer_speed:.1f}x"))
-    width = max(len(m) for m, _ in metrics)
-    header = f"{'metric':<{width}}" + "".join(f"  {name:>19}" for name in scores)
-    lines = [header, "-" * len(header)]
-    for label, show in metrics:
-        lines.append(f"{label:<{width}}" + "".join(f"  {show(s):>19}" for s in scores.values()))
-    return "\n".join(lines)
+def whole_call(pages: list[Page]) -> tuple[float, float]:
+    """Pages/s of `portalwatch parse` over all files, and of a trafilatura loop process."""
+    files = [str(p.path) for p in pages]
+    env = {**os.environ, "PORTALWATCH_CONFIG": os.devnull}
+    ours_cmd = [sys.executable, "-m", "portalwatch", "parse", *files]
+    peer_cmd = [sys.executable, "-c", PEER_LOOP, *files]
+    rates = []
+    for cmd in (ours_cmd, peer_cmd):
+        start = time.perf_counter()
+        done = subprocess.run(cmd, capture_output=True, cwd=ROOT, env=env, check=False)
+        elapsed = time.perf_counter() - start
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"{cmd[:4]} failed: {done.stderr.decode()[-400:]}")
+        rates.append(len(files) / elapsed)
+    return rates[0], rates[1]
 
 
 def figures(pages: list[Page], a: Score, g: Score, b: Score) -> dict[str, float]:
     n = len(pages)
     return {
-        "f1_micro": round(a.f1, 4),
-        "generic_f1_micro": round(g.f1, 4),
-        "f1_margin_over_peer": round(a.f1 - b.f1, 4),
+        "f1_micro": round(a.words.f1, 4),
+        "generic_f1_micro": round(g.words.f1, 4),
+        "f1_margin_over_peer": round(a.words.f1 - b.words.f1, 4),
         "title_accuracy": round(a.titles / n, 4),
         "date_accuracy": round(a.dates / n, 4),
         "author_accuracy": round(a.authors / n, 4),
-        "speed_ratio": round((a.pages / a.seconds) / (b.pages / b.seconds), 2),
+        "speed_ratio": round(a.per_second / b.per_second, 2),
     }
+
+
+def summary(n: int, s: Score) -> dict[str, float]:
+    """The figures kept for a first run and shown side by side with the current ones."""
+    return {
+        "pages": n,
+        "f1_words": round(s.words.f1, 4),
+        "f1_shingles": round(s.shingles.f1, 4),
+        "precision_shingles": round(s.shingles.precision, 4),
+        "recall_shingles": round(s.shingles.recall, 4),
+        "title": round(s.titles / n, 4),
+        "date": round(s.dates / n, 4),
+        "author": round(s.authors / n, 4),
+        "empty_texts": s.empty,
+        "extract_pages_per_s": round(s.per_second, 1),
+        "whole_call_pages_per_s": round(s.whole_call, 1),
+    }
+
+
+def table(current: dict[str, dict[str, float]], first: dict[str, dict[str, float]]) -> str:
+    columns = [(f"{name} now", row) for name, row in current.items()]
+    columns += [(f"{name} 1st run", row) for name, row in first.items()]
+    keys = list(next(iter(current.values())))
+    width = max(len(k) for k in keys)
+    header = f"{'metric':<{width}}" + "".join(f"  {label:>22}" for label, _ in columns)
+    lines = [header, "-" * len(header)]
+    for key in keys:
+        cells = "".join(f"  {_cell(row.get(key)):>22}" for _, row in columns)
+        lines.append(f"{key:<{width}}{cells}")
+    return "\n".join(lines)
+
+
+def _cell(value: float | None) -> str:
+    if value is None:
+        return "-"
+    return f"{value:.3f}" if isinstance(value, float) and value < 10 else f"{value:g}"
 
 
 def check_floors(measured: dict[str, float], raise_floors: bool) -> int:
@@ -207,30 +304,52 @@ def check_floors(measured: dict[str, float], raise_floors: bool) -> int:
     return 1 if below else 0
 
 
+def record_first_run(name: str, rows: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
+    """This set's first-run figures: written the first time the set is scored, then only read."""
+    runs = json.loads(FIRST_RUNS.read_text()) if FIRST_RUNS.exists() else {}
+    if name not in runs:
+        runs[name] = {"scored_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), **rows}
+        FIRST_RUNS.write_text(json.dumps(runs, indent=2, ensure_ascii=False) + "\n")
+        print(f"first run of {name} recorded in {FIRST_RUNS.name}")
+    return {k: v for k, v in runs[name].items() if isinstance(v, dict)}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--only", help="score one set: gold, batch1, …")
     parser.add_argument("--raise-floors", action="store_true")
     parser.add_argument("--per-page", action="store_true")
+    parser.add_argument("--no-whole-call", action="store_true", help="skip the subprocess timing")
     args = parser.parse_args()
-    pages = load_pages()
-    peer(pages[0])  # warm both up (imports, caches) before timing
-    ours(pages[0])
-    a = measure(pages, ours, args.repeat)
-    g = measure(pages, ours_generic, args.repeat)
-    b = measure(pages, peer, args.repeat)
-    scores = {"portalwatch (auto)": a, "portalwatch generic": g, "trafilatura": b}
-    print(f"{len(pages)} gold pages, {args.repeat} timed passes each\n")
-    print(table(pages, scores))
-    if args.per_page:
-        print("\nbody F1 per page: auto  generic  trafilatura")
-        for page, fa, fg, fb in zip(pages, a.f1s, g.f1s, b.f1s, strict=True):
-            print(f"  {fa:.3f}  {fg:.3f}  {fb:.3f}  {page.name}")
-    for miss in g.misses:
-        print("  generic:", miss)
-    for miss in a.misses:
-        print("  ours:", miss)
-    return check_floors(figures(pages, a, g, b), args.raise_floors)
+    sets = page_sets(args.only)
+    first_page = next(iter(sets.values()))[0]
+    peer(first_page)  # warm both up (imports, caches) before timing
+    ours(first_page)
+    status = 0
+    for name, pages in sets.items():
+        a = measure(pages, ours, args.repeat)
+        g = measure(pages, ours_generic, args.repeat)
+        b = measure(pages, peer, args.repeat)
+        if not args.no_whole_call:
+            a.whole_call, b.whole_call = whole_call(pages)
+        rows = {"portalwatch": summary(len(pages), a), "trafilatura": summary(len(pages), b)}
+        rows["portalwatch generic"] = summary(len(pages), g)
+        first = record_first_run(name, rows) if name != "gold" else {}
+        print(f"\n== {name}: {len(pages)} pages, {args.repeat} timed passes (extraction alone)")
+        print(table(rows, {k: v for k, v in first.items() if k != "portalwatch generic"}))
+        margin = a.shingles.f1 - b.shingles.f1
+        speed = a.whole_call / b.whole_call if b.whole_call else 0.0
+        print(f"shingle F1 margin over trafilatura {margin:+.3f}; whole call {speed:.1f}x")
+        if args.per_page:
+            print("shingle F1 per page: auto  generic  trafilatura")
+            for page, fa, fg, fb in zip(pages, a.f1s, g.f1s, b.f1s, strict=True):
+                print(f"  {fa:.3f}  {fg:.3f}  {fb:.3f}  {page.name}")
+            for miss in a.misses:
+                print("  ours:", miss)
+        if name == "gold":
+            status |= check_floors(figures(pages, a, g, b), args.raise_floors)
+    return status
 
 
 if __name__ == "__main__":

@@ -29,6 +29,8 @@ class Generic(Profile):
         '[class*="news-author"]',
         '[class*="tacgia"]',
         '[class*="TacGia"]',
+        '[class*="byline"]',
+        "a.username",  # forums: the opening post's poster comes first
     )
 
     @classmethod

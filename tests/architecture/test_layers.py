@@ -17,7 +17,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("crawler", "storage"),
     ("detect", "alerts"),
     ("pipeline",),
-    ("flows",),
+    ("flows", "dashboard"),
     ("deployments",),
     ("portalwatch",),
 )

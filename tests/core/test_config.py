@@ -95,3 +95,22 @@ def test_cli_exits_2_with_one_line(tmp_path: Path) -> None:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1
     assert "portals[bachthong].levels: unknown key" in lines[0]
+
+
+def test_several_mistakes_are_listed_one_a_line_then_counted(tmp_path: Path) -> None:
+    text = (
+        GOOD.replace("min_delay_seconds: 1.5", "min_delay: 1.5")
+        .replace("level: district", "levels: district")
+        .replace("level: commune", "level: xa")
+    )
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as info:
+        load_config(path)
+    lines = str(info.value).splitlines()
+    assert lines == [
+        f"{path}: crawler.min_delay: unknown key",
+        f"{path}: portals[bachthong].levels: unknown key",
+        lines[2],
+        f"{path}: 3 problems, listed above",
+    ]
+    assert lines[2].startswith(f"{path}: portals[xa-phu-thong].level: Input should be")

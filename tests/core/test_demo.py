@@ -31,6 +31,8 @@ def test_demo_prints_findings_and_exports(tmp_path: Path) -> None:
     for directive in EXPECTED["directive_new"]:
         assert directive["code"] in out
     assert "41" in out and "298" in out  # Bạch Thông's "Dân vận khéo" models, 2019 → 2022
+    assert f"Kept the demo's config and database in {tmp_path / 'demo'}." in out.splitlines()
+    assert (tmp_path / "demo" / "demo.yaml").exists()
 
     database = f"sqlite:///{tmp_path / 'demo' / 'demo.db'}"
     export = run_cli("export", "directives", "--database-url", database, env=env)

@@ -18,8 +18,9 @@ from sqlmodel import select
 from alerts import deliver_pending, plan_deliveries
 from core.config import AppConfig
 from deployments.replay import ReplayServer, demo_config_text, load_expected
-from pipeline.ingest import PortalReport, run_crawl
+from pipeline.ingest import PortalReport
 from pipeline.settings import parse_config
+from pipeline.stream import run_crawl
 from storage.db import session_scope
 from storage.models import Article, Delivery, Event
 from tests.alerts.alertkit import WebhookReceiver

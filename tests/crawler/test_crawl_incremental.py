@@ -36,6 +36,7 @@ def _state_after(crawl: PortalCrawl, **fields: object) -> CrawlState:
         "validators": validators,
         "known_articles": known,
         "robots": dict(crawl.robots),
+        "signals": {(s.source, s.url): s.stamp for p in crawl.pages for s in p.signals},
     }
     values.update(fields)
     return CrawlState(**values)  # type: ignore[arg-type]

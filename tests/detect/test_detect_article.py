@@ -235,3 +235,45 @@ def test_an_edited_article_with_another_figure_is_a_revision(world: World) -> No
             select(IndicatorObservation.value).where(IndicatorObservation.period == "2022")
         ).scalars().all()
     assert values == [301]
+
+
+def test_one_indicator_in_another_wording_is_one_series(world: World) -> None:
+    run(world, "review-2022")
+    events = run(world, "models-other-wording-2023")
+    changed = [e for e in events if e.type == "indicator.changed"]
+    assert [e.key for e in changed] == [
+        "indicator.changed:bachthong:dan-van-kheo-models:bach-thong-bac-kan:2023"
+    ]
+    assert (changed[0].payload["old_value"], changed[0].payload["new_value"]) == (298, 334)
+
+
+def test_a_figure_of_any_kind_is_a_series_and_periods_compare_only_in_kind(world: World) -> None:
+    run(world, "quince-q1-2024")
+    half_year = run(world, "quince-h1-2024")
+    assert [e.type for e in half_year] == ["article.new"]  # the first half never compares with Q1
+    events = run(world, "quince-q1-2025")
+    changed = [e for e in events if e.type == "indicator.changed"]
+    assert [e.key for e in changed] == ["indicator.changed:bachthong:cay-que:bach-thong-bac-kan:2025-Q1"]
+    assert (changed[0].payload["old_value"], changed[0].payload["new_value"]) == (845, 1020)
+    assert changed[0].payload["old_period"] == "2024-Q1"
+
+
+def test_a_bare_unit_is_stored_but_never_compared(world: World) -> None:
+    from dataclasses import replace
+
+    from detect_world import parsed_page
+
+    with Session(world.engine, expire_on_commit=False) as session:
+        for name, text in (("quince-q1-2024", "Quý I năm 2024, huyện hỗ trợ 20 hộ."),
+                           ("quince-q1-2025", "Quý I năm 2025, huyện hỗ trợ 135 hộ.")):
+            article, page, portal = world.store(session, name)
+            events = detect_article(
+                session, article=article, page=parsed_page(replace(page.article, text=text), portal.locality),
+                portal=portal, baseline=False, now=NOW,
+            )
+        session.commit()
+        stored = session.execute(
+            select(IndicatorObservation.value).where(IndicatorObservation.indicator == "ho")
+        ).scalars().all()
+    assert sorted(stored) == [20, 135]
+    assert [e.type for e in events] == ["article.new"]

@@ -98,3 +98,24 @@ def test_code_less_mention_stays_when_two_codes_could_be_meant() -> None:
     assert [(r.code, r.doc_type, r.number) for r in refs] == [
         ("17-NQ/HU", "NQ", "17"), ("17-NQ/TU", "NQ", "17"), (None, "NQ", "17")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "codes"),
+    [
+        ("Thực hiện Nghị quyết số 17-NQ/\nHU của Huyện ủy về dân vận.", ["17-NQ/HU"]),
+        ("Kế hoạch số 45-\nKH/TU ngày 02/3/2024.", ["45-KH/TU"]),
+        ("Số: 123/2024/\nQĐ-UBND", ["123/2024/QĐ-UBND"]),
+        ("Các văn bản:\n- 12-KH/BTGTU;\n+ 05-HD/BDVTU;\n• 03-CT/ĐUK.", ["12-KH/BTGTU", "05-HD/BDVTU", "03-CT/ĐUK"]),
+        ("| 1 | 17-NQ/HU | 12/3/2024 | Về phát triển chè |\n| 2 | 71/2024/QĐ-UBND | 5/4/2024 |", ["17-NQ/HU", "71/2024/QĐ-UBND"]),
+        ("NGHỊ QUYẾT SỐ 09-NQ/ĐU VỀ PHÁT TRIỂN KINH TẾ", ["09-NQ/ĐU"]),
+        ("Chỉ thị số 05/CT-TTg và Quyết định 1719/QĐ-TTg của Thủ tướng.", ["05/CT-TTg", "1719/QĐ-TTg"]),
+        ("Kế hoạch số 45/KH-UBND-VX và Kế hoạch liên tịch 01/KHLT-MTTQ-UBND.", ["45/KH-UBND-VX", "01/KHLT-MTTQ-UBND"]),
+        ("Nghị quyết số 25-NQ/TƯ và Chỉ thị 35-CT/TƯ của Bộ Chính trị.", ["25-NQ/TW", "35-CT/TW"]),
+        ("Kế hoạch 12-KH/ĐTN, Hướng dẫn 02-HD/UBKTHU, Thông báo 5-TB/VPTU, Kết luận 21-KL/ĐUQSTW.",
+         ["12-KH/ĐTN", "02-HD/UBKTHU", "05-TB/VPTU", "21-KL/ĐUQSTW"]),
+        ("Hướng dẫn liên tịch số 03-HDLT/BTGTU-BDVTU về tuyên truyền.", ["03-HDLT/BTGTU-BDVTU"]),
+    ],
+)
+def test_codes_in_tables_titles_lists_and_broken_lines(text: str, codes: list[str]) -> None:
+    assert [r.code for r in find_directives(text) if r.code] == codes

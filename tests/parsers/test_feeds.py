@@ -148,3 +148,28 @@ def test_gzip_bomb_stops_at_the_cap() -> None:
         parse_sitemap(bomb, "https://a.gov.vn/sitemap.xml.gz", max_bytes=1_000_000)
     with pytest.raises(ParseError, match="bad gzip data"):
         parse_sitemap(b"\x1f\x8b\x08\x00garbage", "https://a.gov.vn/sitemap.xml.gz")
+
+
+def test_item_stamps_from_dates_and_what_the_item_shows() -> None:
+    rss = parse_feed(RSS.encode(), "https://bachthong.backan.gov.vn/rss/").article_links
+    assert rss[0].stamp.startswith("Mon, 06 Jan 2025 09:00:00 +0700 ")
+    assert rss[1].stamp and " " not in rss[1].stamp  # no date: the digest alone
+    retitled = RSS.replace("Ban Thường vụ Huyện ủy làm việc", "Thường trực Huyện ủy làm việc")
+    again = parse_feed(retitled.encode(), "https://bachthong.backan.gov.vn/rss/").article_links
+    assert again[1].stamp != rss[1].stamp and again[0].stamp == rss[0].stamp
+    updated = ATOM.replace(
+        "<id>https://naphac.vn/?p=1901</id>",
+        "<id>https://naphac.vn/?p=1901</id><updated>2025-05-18T07:00:00+07:00</updated>",
+    )
+    [first, _] = parse_feed(updated.encode(), "https://naphac.vn/feed/atom/").article_links
+    assert first.stamp.startswith("2025-05-18T07:00:00+07:00 ")
+
+
+def test_sitemap_stamps_are_the_lastmod() -> None:
+    listing = parse_sitemap(URLSET.encode(), "https://tinh.gov.vn/sitemap.xml")
+    assert {link.url: link.stamp for link in listing.article_links} == {
+        "https://tinh.gov.vn/tin/bai-moi-nhat-109.html": "2025-05-17T08:00:00+07:00",
+        "https://tinh.gov.vn/tin/bai-giua-105.html": "2025-03-02",
+        "https://tinh.gov.vn/tin/bai-cu-101.html": "2024-12-30",
+        "https://tinh.gov.vn/gioi-thieu": "",
+    }

@@ -90,3 +90,30 @@ def test_empty_and_broken_html_give_an_empty_listing() -> None:
 def test_no_next_page_on_the_last_page() -> None:
     html = """<div class="pagination"><a href="/tin-tuc?page=3">3</a><b>4</b></div>"""
     assert extract_listing(html, "https://a.vn/tin-tuc?page=4").next_pages == ()
+
+
+LIST_PAGE = """<html><body><div class="sidebar"><p>{aside}</p></div><ul class="list-news">
+<li><a href="/tin/hoi-nghi-ban-chap-hanh-dang-bo-xa-lan-thu-ba-3301.html">{title}</a>
+<span class="date">{date}</span><p>Đảng ủy xã đánh giá kết quả sáu tháng đầu năm.</p></li>
+<li><a href="/tin/ra-mat-mo-hinh-dan-van-kheo-o-thon-na-lai-3302.html">Ra mắt mô hình Dân vận
+khéo ở thôn Nà Lài của xã vùng cao</a><span class="date">12/05/2025</span></li></ul></body></html>"""
+
+
+def _stamps(**fields: str) -> list[str]:
+    values = {
+        "aside": "Lịch tiếp công dân",
+        "title": "Hội nghị Ban Chấp hành Đảng bộ xã lần thứ ba, nhiệm kỳ 2025 - 2030",
+        "date": "14/05/2025 08:30",
+    }
+    values.update(fields)
+    return [link.stamp for link in extract_listing(LIST_PAGE.format(**values), "https://xa.vn/").article_links]
+
+
+def test_listing_item_stamps_follow_the_item_not_the_page() -> None:
+    first, second = _stamps()
+    assert first.startswith("14/05/2025 08:30 ") and second.startswith("12/05/2025 ")
+    assert _stamps(aside="Thông báo tuyển dụng công chức") == [first, second]  # outside the items
+    retitled = _stamps(title="Hội nghị Ban Chấp hành Đảng bộ xã lần thứ ba (bổ sung)")
+    redated = _stamps(date="15/05/2025 10:00")
+    assert retitled[0] != first and redated[0] != first and redated[0].startswith("15/05/2025")
+    assert retitled[1] == redated[1] == second

@@ -77,3 +77,12 @@ def test_phones_and_code_parts_are_not_figures(text: str) -> None:
 def test_a_date_is_not_a_ratio() -> None:
     kinds = [n.kind for n in find_numbers("ngày 25/3/2023")]
     assert "ratio" not in kinds
+
+
+def test_a_full_stop_after_a_grouped_number_ends_the_sentence_not_the_number() -> None:
+    assert [n.value for n in find_numbers("Đảng bộ có 4.215. Năm sau có 4.300.")] == [4215, 4300]
+
+
+def test_money_written_in_two_parts_is_one_number() -> None:
+    (number,) = find_numbers("nhận 1 tỷ 250 triệu đồng")
+    assert number.value == 1.25e9 and number.raw == "1 tỷ 250 triệu"

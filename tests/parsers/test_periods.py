@@ -31,7 +31,8 @@ def test_explicit_periods(text: str, label: str) -> None:
 @pytest.mark.parametrize(
     ("text", "label"),
     [("quý III", "2020-Q3"), ("9 tháng đầu năm", "2020-9M"), ("Chiều 19/12", "2020-12-19"),
-     ("từ đầu năm đến nay", "2020-YTD")],
+     ("từ đầu năm đến nay", "2020-YTD"), ("quý I", "2020-Q1"), ("6 tháng đầu năm", "2020-6M"),
+     ("nhiệm kỳ qua", "2015-2020"), ("trong nhiệm kỳ", "2015-2020")],
 )
 def test_periods_that_take_the_year_from_context(text: str, label: str) -> None:
     (period,) = find_periods(text)
@@ -122,3 +123,50 @@ def test_sort_keys_compare_within_a_family() -> None:
     assert period_sort_key("2020-Q4") < period_sort_key("2021-Q1")
     assert period_sort_key("2024-6M") == ("6M", "2024")
     assert period_sort_key("2023-03-25")[0] == "day"
+
+
+@pytest.mark.parametrize(
+    ("year", "term"), [(2021, "2020-2025"), (2024, "2020-2025"), (2025, "2020-2025"), (2026, "2025-2030")]
+)
+def test_a_term_without_years_is_the_one_the_year_falls_in(year: int, term: str) -> None:
+    (period,) = find_periods("Nhiệm kỳ qua, Đảng bộ đã lãnh đạo hoàn thành các chỉ tiêu.")
+    assert period.kind == "this-term" and period.label(year) == term
+
+
+def test_a_term_with_years_is_not_read_twice() -> None:
+    assert [p.label(None) for p in find_periods("nhiệm kỳ 2020 - 2025")] == ["2020-2025"]
+
+
+def test_figure_periods_for_every_form() -> None:
+    from datetime import UTC, datetime
+
+    from parsers import find_indicators
+
+    text = (
+        "Quý I/2024, xã tiếp 120 lượt công dân. 6 tháng đầu năm 2024, xã kết nạp 14 đảng viên mới. "
+        "9 tháng đầu năm, xã trồng 845 cây quế. Nhiệm kỳ qua, xã xây 36 nhà đại đoàn kết. "
+        "Giai đoạn 2021 - 2025, xã làm 18 km đường bê tông."
+    )
+    found = {v.value: v.period for v in find_indicators(text, datetime(2024, 10, 2, tzinfo=UTC))}
+    assert found == {120: "2024-Q1", 14: "2024-6M", 845: "2024-9M", 36: "2020-2025", 18: "2021-2025"}
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("từ năm 2021 đến hết năm 2024", "2021-2024"), ("từ 2022 đến 2024", "2022-2024"),
+     ("Tết Giáp Thìn", "2024"), ("Tết Nguyên đán Bính Ngọ", "2026"), ("tính đến tháng 9/2024", "2024")],
+)
+def test_ranges_lunar_years_and_as_of_months(text: str, label: str) -> None:
+    (period,) = find_periods(text)
+    assert period.label(2025) == label
+
+
+def test_a_bodys_term_and_a_compared_year_are_not_a_figures_period() -> None:
+    from datetime import UTC, datetime
+
+    from parsers import find_indicators
+
+    text = ("Ngày 12/9/2025, Ban Chấp hành Đảng bộ phường khóa I, nhiệm kỳ 2025 - 2030 họp phiên "
+            "thường kỳ. Đảng bộ có 31 chi bộ, giảm 2 chi bộ so với năm 2024.")
+    found = find_indicators(text, datetime(2025, 9, 15, tzinfo=UTC))
+    assert [(v.value, v.period) for v in found] == [(31, "2025")]

@@ -1,0 +1,153 @@
+"""Figures of any kind, not only those the dictionary lists: the value and what it counts.
+
+"135 hộ", "156 tin bài", "tiếp 1.200 lượt công dân" → a count keyed by the counted phrase
+("ho", "tin-bai", "luot-cong-dan"); "đạt 97,8% kế hoạch", "tỷ lệ hộ nghèo còn 3,2%" → a share
+keyed "ty-le-…" by what it is a share of. The dictionary's synonyms turn known phrases into
+their indicator key, so "đảng viên mới" in any article is party-members-admitted.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.text import normalize_tone_marks
+from parsers.counted import Counted, counted_after, label_key
+from parsers.figure_traps import not_a_figure
+from parsers.indicator_dictionary import IndicatorDictionary
+from parsers.numbers import NumberMatch
+
+_PER_UNIT = re.compile(r"[ \t]?/[ \t]?[^\W\d_]")
+_SHARE_OF = re.compile(r"(?:tỷ lệ|tỉ lệ)(?:[ \t]+[^\W\d_]+){0,6}")
+_SHARE_END = re.compile(
+    r"[ \t]+(?:đạt|là|còn|chiếm|ở|giảm|tăng|bằng|đến|lên|xuống|trên|dưới|khoảng|gần|hơn|được|"
+    r"đã|có|với|của|trong|tại|năm|quý|tháng)(?!\w)"
+)
+# "tổng số đảng viên là 312": what is counted named before the figure, after "số".
+_NAMED_BEFORE = re.compile(
+    r"(?<!\w)(?:tổng số|số lượng|số)[ \t]+((?:[^\W\d_]+[ \t]+){0,3}[^\W\d_]+)"
+    r"[ \t]*(?:là|đạt|có|:|lên|tới|đến)[ \t]*(?:(?:khoảng|gần|hơn|trên|tới)[ \t]+)?$"
+)
+_BEING = re.compile(r"[ \t]+(?:là|thuộc)(?!\w)", re.IGNORECASE)
+_TIME_WORDS = frozenset({
+    "năm", "tháng", "quý", "ngày", "tuần", "đầu", "cuối", "giai", "đoạn", "nhiệm", "kỳ"
+})
+_DEMONSTRATIVES = frozenset({"này", "đó", "kia", "trên", "ấy"})
+_SUBJECT_WORDS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class OpenFigure:
+    """An open-vocabulary figure: key, label and unit, and where its phrase ends."""
+
+    key: str
+    label: str
+    unit: str
+    end: int
+
+
+def open_figure(
+    text: str, number: NumberMatch, clause: tuple[int, int], dictionary: IndicatorDictionary,
+    context: str = "",
+) -> OpenFigure | None:
+    """The figure `number` reports with what it counts, or None when it reports nothing."""
+    if not_a_figure(text, number.start, number.end, number.raw.split("/")[0].strip()) is not None:
+        return None
+    if _PER_UNIT.match(text, number.end):
+        return None  # "3%/năm", "14,5 tiêu chí/xã": a rate or an average
+    if number.kind == "percent":
+        return _share(text, number, clause, dictionary, context)
+    counted = counted_after(text, number.end, clause[1])
+    if counted is None:
+        named = _NAMED_BEFORE.search(normalize_tone_marks(text[clause[0] : number.start].lower()))
+        if named is None or number.kind != "count":
+            return None
+        phrase = named.group(1)  # "tổng số đảng viên là 312", "số hộ nghèo: 135"
+        if set(phrase.split(" ")) & _DEMONSTRATIVES:
+            return None  # "con số này là 205": what it counts is in another sentence
+        return _keyed(phrase, phrase.split(" ")[0], number.end, dictionary, context)
+    per = _PER_UNIT.match(text, counted.end)
+    if per is not None:
+        rate = _PER_TIME.match(text, counted.end)
+        if rate is None:
+            return None  # "14,5 tiêu chí/xã", "20.000 đồng/người": an average or a price
+        # "thu nhập bình quân đạt 42,5 triệu đồng/người/năm", "3,6 tấn/ngày": a rate reported
+        what = _subject(text, number, clause) if counted.words[-1] == "đồng" else counted.phrase
+        unit = counted.words[-1] + rate.group().replace(" ", "")
+        return _keyed(what or counted.phrase, unit, rate.end(), dictionary, context)
+    if len(counted.words) == 1 and _MEASURED_BY.search(
+        normalize_tone_marks(text[max(clause[0], number.start - 20) : number.start].lower())
+    ):
+        # "sản lượng lương thực đạt 21.300 tấn", "thu ngân sách đạt 45,6 tỷ đồng": a bare unit
+        # after "đạt" measures what the clause names before it
+        what = _subject(text, number, clause)
+        if what:
+            unit = counted.words[0]
+            return _keyed(what if unit == "đồng" else f"{what} {unit}", unit, counted.end, dictionary, context)
+    return _keyed(counted.phrase, _unit(counted), counted.end, dictionary, context)
+
+
+_MEASURED_BY = re.compile(r"(?<!\w)(?:đạt|là|ở mức)(?:[ \t]+(?:khoảng|gần|hơn|trên|tới))?[ \t]*$")
+_PER_TIME = re.compile(r"(?:[ \t]?/[ \t]?(?:người|hộ|lao động))?[ \t]?/[ \t]?(?:năm|tháng|ngày)(?!\w)")
+
+
+def _subject(text: str, number: NumberMatch, clause: tuple[int, int]) -> str:
+    """The last words before a figure that name what it measures ("thu nhập bình quân")."""
+    words = _SUBJECT_WORDS.findall(normalize_tone_marks(text[clause[0] : number.start].lower()))
+    while words and (words[-1] in _VERBS_BEFORE_SHARE or words[-1] in _TIME_WORDS):
+        words.pop()
+    return " ".join(words[-6:])
+
+
+def _keyed(
+    phrase: str, unit: str, end: int, dictionary: IndicatorDictionary, context: str
+) -> OpenFigure | None:
+    key = label_key(phrase)
+    if not key:
+        return None
+    known = dictionary.canonical(key, context)
+    if known is not None:
+        return OpenFigure(known.key, known.label, known.unit, end)
+    return OpenFigure(key, phrase, unit, end)
+
+
+def _unit(counted: Counted) -> str:
+    return counted.words[0] if len(counted.words) > 1 and counted.words[0] in _CLASSIFIERS else counted.phrase
+
+
+_CLASSIFIERS = frozenset({
+    "lượt", "người", "hộ", "cái", "chiếc", "con", "căn", "ngôi", "cây", "km", "ha", "m", "m2",
+    "m3", "tấn", "kg", "tạ", "đồng", "triệu", "tỷ", "buổi", "cuộc", "lớp", "bài", "tin", "đợt",
+    "lần", "tổ", "đoàn", "điểm", "mô", "hình", "công", "trình", "suất", "phần", "bộ"
+})
+
+
+def _share(
+    text: str, number: NumberMatch, clause: tuple[int, int], dictionary: IndicatorDictionary,
+    context: str,
+) -> OpenFigure | None:
+    """ "đạt 97,8% kế hoạch" (what follows), else "tỷ lệ hộ nghèo còn 3,2%" (what precedes)."""
+    after = counted_after(text, number.end, clause[1])
+    being = _BEING.match(text, number.end, clause[1])
+    if after is None and being is not None:
+        after = counted_after(text, being.end(), clause[1])  # "62% là đồng bào dân tộc Tày"
+    if after is not None and not after.phrase.startswith(("so ", "cùng")):
+        return _keyed("tỷ lệ " + after.phrase, "%", after.end, dictionary, context)
+    before = normalize_tone_marks(text[clause[0] : number.start].lower())
+    share = next(reversed(list(_SHARE_OF.finditer(before))), None)  # the last "tỷ lệ …"
+    if share is not None:
+        phrase = share.group()
+        cut = _SHARE_END.search(phrase)
+        phrase = phrase[: cut.start()] if cut else phrase
+        return _keyed(phrase, "%", number.end, dictionary, context)
+    subject = _SUBJECT_WORDS.findall(before)
+    while subject and (subject[-1] in _VERBS_BEFORE_SHARE or subject[-1] in _TIME_WORDS):
+        subject.pop()
+    if not subject:
+        return None
+    return _keyed("tỷ lệ " + " ".join(subject[-5:]), "%", number.end, dictionary, context)
+
+
+_VERBS_BEFORE_SHARE = frozenset(
+    ["ước", "đạt", "là", "còn", "chiếm", "ở", "mức", "bằng", "lên", "xuống", "trên", "dưới", "khoảng", "gần", "hơn", "được", "đã", "có", "với", "tới", "đến"]
+)
