@@ -20,12 +20,12 @@ from dataclasses import dataclass, field
 import apprise
 
 from alerts.masking import REDACTOR, mask_url, scrub
+from alerts.plugins import load_plugins
 from alerts.render import TITLE_MAX, RenderedMessage
-from alerts.zalo import register as register_zalo
 from core.config import AppConfig
 from core.errors import DeliveryError
 
-register_zalo()
+load_plugins()  # every module of alerts/plugins/ registers its scheme with Apprise
 
 FORMATS = ("text", "markdown", "html")
 

@@ -38,10 +38,12 @@ def detect_indicators(
     events: list[Event | None] = []
     for value in values:
         locality = _locality(value, ctx)
-        add_observation(session, _columns(ctx, value, locality))
+        columns = _columns(ctx, value, locality)
+        _remember(session, (ctx.portal_id, value.indicator, locality), columns,
+                  add_observation(session, columns), ctx.url)  # fmt: skip
         if not value.period:
             continue
-        rows = series(session, ctx.portal_id, value.indicator, locality)
+        rows = _series(session, ctx.portal_id, value.indicator, locality)
         mine = next(
             (obs for obs, _url in rows
              if obs.article_id == ctx.article_id and obs.period == value.period),
@@ -59,6 +61,38 @@ def detect_indicators(
         if change is not None:
             events.append(emit(session, ctx, _event(ctx, mine, *change, locality)))
     return events
+
+
+# A series read once per transaction and kept up to date as this writer adds to it: one
+# query per (portal, indicator, locality) and portal batch, not one per figure, so a portal of
+# many articles reporting the same indicator costs linear, not quadratic, time. Within the
+# batch's transaction no other writer adds to this portal's series (its shard owns the portal).
+_SERIES = "portalwatch.detect.series"
+SeriesKey = tuple[str, str, str]
+
+
+def _series(
+    session: Session, portal_id: str, indicator: str, locality: str
+) -> list[tuple[IndicatorObservation, str]]:
+    cache: dict[SeriesKey, list[tuple[IndicatorObservation, str]]] = session.info.setdefault(_SERIES, {})
+    key = (portal_id, indicator, locality)
+    if key not in cache:
+        cache[key] = series(session, portal_id, indicator, locality)
+    return cache[key]
+
+
+def _remember(
+    session: Session, key: SeriesKey, columns: dict[str, Any], new_id: int | None, url: str
+) -> None:
+    """Add a just-stored observation to its cached series; forget the series when the row
+    existed already (a re-run): it is read again when next needed."""
+    cache: dict[SeriesKey, list[tuple[IndicatorObservation, str]]] = session.info.get(_SERIES, {})
+    if key not in cache:
+        return
+    if new_id is None:
+        del cache[key]
+    else:
+        cache[key].append((IndicatorObservation(id=new_id, **columns), url))
 
 
 def _comparable(indicator: str) -> bool:

@@ -9,4 +9,29 @@
 
 Each flow is deployed under its own name ("crawl-portal/crawl-portal"), so the UI's deployment
 list reads as the list of things one can run.
+
+Flows load on first use, so `import flows` does not import Prefect. `notify`, `reprocess` and
+`runtime` share their module's name, so they are imported from the module (flows.notify.notify).
 """
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+_LAZY = {
+    "crawl": "flows.ingest",
+    "crawl_portal": "flows.portal",
+    "crawl_all": "flows.fanout",
+    "digest": "flows.notify",
+    "Runtime": "flows.runtime",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        return getattr(import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'flows' has no attribute {name!r}")
+
+
+__all__ = sorted(_LAZY)

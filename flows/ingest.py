@@ -27,7 +27,7 @@ def crawl_and_ingest(
     shard gets a failed report (and CrawlRun row) rather than the flow crashing."""
     state = crawl_portals(rt.engine, rt.config, portals, force_refetch, return_state=True)
     if not state.is_completed():
-        return failed_reports(rt.engine, portals, state.message or "crawl failed")
+        return failed_reports(rt.engine, rt.config, portals, state.message or "crawl failed")
     return state.result()
 
 
@@ -65,5 +65,5 @@ def crawl(
         reports = crawl_and_ingest(rt, portals, force_refetch)
         delivery = announce(rt, reports, deliver=not dry_run)
         log_reports(logger, reports)
-        publish_crawl_report(reports, delivery, "crawl-report", "portalwatch crawl")
+        publish_crawl_report(reports, delivery, "crawl-report", "portalwatch crawl", rt.dashboard_url)
     return [asdict(report) for report in reports]

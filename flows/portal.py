@@ -50,7 +50,8 @@ def crawl_portal(
         if not dry_run:
             summary["prefect_events"] = mirror_events(rt.engine, rt.config, report.event_ids)
         log_reports(logger, [report])
-        publish_crawl_report([report], summary, f"crawl-{portal_id}", f"crawl of {portal.name}")
+        publish_crawl_report([report], summary, f"crawl-{portal_id}", f"crawl of {portal.name}",
+                             rt.dashboard_url)  # fmt: skip
     result = asdict(report)
     if report.status == "failed":
         reason = report.errors[0] if report.errors else "no entry page answered"

@@ -42,11 +42,13 @@ def publish_crawl_report(
     delivery: Mapping[str, int] | None,
     key: str,
     description: str,
+    dashboard_url: str | None = None,
 ) -> None:
-    """The run's Markdown table (pages, new articles, directives, indicator changes, errors)."""
+    """The run's Markdown table (pages, new articles, directives, indicator changes, errors),
+    linked to the dashboard when its URL is configured."""
     create_markdown_artifact(
         key=artifact_key(key),
-        markdown=run_markdown(reports, delivery),
+        markdown=run_markdown(reports, delivery, dashboard_url),
         description=description,
     )
 

@@ -20,6 +20,12 @@ class Runtime:
     config: AppConfig
     engine: Engine
 
+    @property
+    def dashboard_url(self) -> str | None:
+        """Where `portalwatch ui` serves this database, when the config says (dashboard.url)."""
+        url = self.config.dashboard.url
+        return str(url) if url else None
+
     def portals(self, portal_ids: Sequence[str] | None) -> list[PortalConfig]:
         """The named portals (ConfigError naming an unknown id), or all of them."""
         if not portal_ids:

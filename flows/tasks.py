@@ -98,13 +98,16 @@ def mirror_events(engine: Engine, config: AppConfig, event_ids: Sequence[int]) -
     return len(emitted)
 
 
-def failed_reports(engine: Engine, portals: Sequence[PortalConfig], error: str) -> list[PortalReport]:
+def failed_reports(
+    engine: Engine, config: AppConfig, portals: Sequence[PortalConfig], error: str
+) -> list[PortalReport]:
     """What a shard's portals are recorded as when its crawl task failed after its retries: a
     failed CrawlRun row each when the database takes it, a failed report either way."""
     reports = []
     for portal in portals:
         try:
-            reports.append(record_failed_crawl(engine, portal.id, error[:300], datetime.now(UTC)))
+            reports.append(record_failed_crawl(engine, portal.id, error[:300], datetime.now(UTC),
+                                               config.alerts.outage_after_runs))  # fmt: skip
         except DATABASE_HICCUPS:
             reports.append(PortalReport(portal_id=portal.id, status="failed", errors=[error[:300]]))
     return reports

@@ -212,6 +212,8 @@ def strip_lead_prefix(text: str) -> str:
 
 def class_words(classes: str) -> list[str]:
     """Class and id words, lower-cased, split on spaces and underscores."""
+    if not classes:
+        return []
     return [w for w in _WORD_SPLIT.split(classes.lower()) if w]
 
 

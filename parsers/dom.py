@@ -141,6 +141,7 @@ class Element:
     classes: str = ""
     index: int = 0
     children: list[int] = field(default_factory=list)
+    centered: bool = False  # text-align center/right, by style or the old align attribute
 
 
 @dataclass
@@ -237,11 +238,7 @@ class _Walker:
         if raw.strip():
             text = clean_text(raw)
             if text:
-                owner = self.elements[self.owner]
-                attrs = owner.node.attributes
-                centered = bool(_CENTER_STYLE.search(attrs.get("style") or "")) or (
-                    (attrs.get("align") or "").lower() in ("center", "right")
-                )
+                centered = self.elements[self.owner].centered
                 self.blocks.append(
                     Block(
                         text,
@@ -256,14 +253,21 @@ class _Walker:
         self.links = self.emph = self.strong = 0
         self.href = ""
 
-    def open_block(self, node: LexborNode, tag: str) -> int:
+    def open_block(
+        self, node: LexborNode, tag: str, attrs: dict[str, str | None] | None = None
+    ) -> int:
         self.flush()
         parent = self.owner if self.elements else -1
         depth = self.elements[parent].depth + 1 if parent >= 0 else 0
-        attrs = node.attributes
+        attrs = node.attributes if attrs is None else attrs
         classes = f"{attrs.get('class') or ''} {attrs.get('id') or ''}".strip()
+        centered = bool(_CENTER_STYLE.search(attrs.get("style") or "")) or (
+            (attrs.get("align") or "").lower() in ("center", "right")
+        )
         index = len(self.elements)
-        self.elements.append(Element(node, tag, parent, depth, len(self.blocks), 0, classes, index))
+        self.elements.append(
+            Element(node, tag, parent, depth, len(self.blocks), 0, classes, index, centered=centered)
+        )
         if parent >= 0:
             self.elements[parent].children.append(index)
         self.by_node[node.mem_id] = index
@@ -276,9 +280,9 @@ class _Walker:
         element.end = len(self.blocks)
         self.owner = element.parent if element.parent >= 0 else index
 
-    def row(self, node: LexborNode) -> None:
+    def row(self, node: LexborNode, attrs: dict[str, str | None]) -> None:
         """A data-table row as one readable line, "cell | cell | cell" (empty cells kept)."""
-        index = self.open_block(node, "tr")
+        index = self.open_block(node, "tr", attrs)
         cells = [c for c in node.iter() if c.tag in ("td", "th")]
         texts = [clean_text(c.text(deep=True, separator=" ", strip=False)) for c in cells]
         if any(texts):
@@ -288,8 +292,7 @@ class _Walker:
             self.strong += sum(len(b.text(deep=True, strip=True)) for b in node.css("b, strong"))
         self.close_block(index)
 
-    def image(self, node: LexborNode) -> None:
-        attrs = node.attributes
+    def image(self, attrs: dict[str, str | None]) -> None:
         src = attrs.get("src") or attrs.get("data-src") or attrs.get("data-original") or ""
         if not src or src.startswith("data:") or _DECORATION.search(src) or _tiny(attrs):
             return
@@ -319,8 +322,7 @@ def _tiny(attrs: dict[str, str | None]) -> bool:
     return False
 
 
-def _hidden(node: LexborNode) -> bool:
-    attrs = node.attributes
+def _hidden(node: LexborNode, attrs: dict[str, str | None]) -> bool:
     if "hidden" in attrs or (attrs.get("aria-hidden") == "true" and not node.css_first("img")):
         return True
     return bool(_HIDDEN.search(attrs.get("style") or ""))
@@ -357,26 +359,29 @@ def _visit(walker: _Walker, stack: _Stack, node: LexborNode, state: _Flags) -> N
         walker.strong += size if bold else 0
         walker.href = walker.href or href
         return
-    if tag.startswith("-") or tag in SKIP_TAGS or _hidden(node):
+    if tag.startswith("-") or tag in SKIP_TAGS:
+        return
+    attrs = node.attributes  # built afresh by each call: read once per element
+    if _hidden(node, attrs):
         return
     if tag == "img":
-        walker.image(node)
+        walker.image(attrs)
         return
     if tag == "br":
         walker.flush()
         return
     if tag == "a":
-        in_link, href = True, (node.attributes.get("href") or "").strip()
-    elif tag in ("em", "i", "cite") or _ITALIC_STYLE.search(node.attributes.get("style") or ""):
+        in_link, href = True, (attrs.get("href") or "").strip()
+    elif tag in ("em", "i", "cite") or _ITALIC_STYLE.search(attrs.get("style") or ""):
         italic = True
     elif tag in ("strong", "b"):
         bold = True
     flags = (in_link, italic, bold, href)
     if tag == "tr" and _data_row(node):
-        walker.row(node)
+        walker.row(node, attrs)
         return
     if tag in BLOCK_TAGS:
-        index = walker.open_block(node, tag)
+        index = walker.open_block(node, tag, attrs)
         stack.append((None, index))
     _push_children(stack, node, flags)
 

@@ -49,6 +49,8 @@ _VIEWS_AFTER = re.compile(
 _DISTANCE_BEFORE = re.compile(r"(?<!\w)cách(?:[ \t]+[^\W\d_]+){0,4}[ \t]*$")
 # "mặt đường rộng 7,5 m", "đê cao 4 m": the size of a thing, not something done or counted.
 _DIMENSION_BEFORE = re.compile(r"(?<!\w)(?:rộng|cao|sâu|dày)(?:[ \t]+(?:khoảng|gần|hơn|trên))?[ \t]*$")
+_RANGE_BEFORE = re.compile(r"(?<!\w)từ[ \t]+\d[\d.,]*[ \t]*(?:đến|tới|-|–)[ \t]*$")
+_FRACTION_AFTER = re.compile(r"[ \t]+số[ \t]")
 _PER_BEFORE = re.compile(r"(?<!\w)(?:trên|mỗi|cho mỗi|bình quân)[ \t]*$")
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}")
 _LIST_MARKER_AFTER = re.compile(r"[.)][ \t]")
@@ -78,6 +80,10 @@ def not_a_figure(text: str, start: int, end: int, raw: str) -> str | None:
         return "view count"
     if _DISTANCE_BEFORE.search(before) or _DIMENSION_BEFORE.search(before):
         return "distance or size"
+    if _RANGE_BEFORE.search(before):
+        return "range"  # "từ 3 đến 5 thành viên"
+    if _FRACTION_AFTER.match(text, end) and "/" in text[start:end]:
+        return "fraction"  # "1/3 số thôn"
     if raw == "1" and _PER_BEFORE.search(before):
         return "per unit"  # "giá trị thu được trên 1 ha đất", "mỗi 1 hộ"
     return _naming_word(text, start, before)

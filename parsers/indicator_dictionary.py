@@ -2,11 +2,13 @@
 
 The built-in `indicator_definitions.yaml` ships with the package; a user file of the same
 shape extends it (same key replaces, new key adds). A wrong key or value is a ConfigError
-naming the file and the key.
+naming the file and the key. Every `*.yaml` in `parsers/indicators.d/`, then in the folder named
+by PORTALWATCH_INDICATORS_DIR, extends the built-in set the same way, in file-name order.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,6 +21,8 @@ from parsers.counted import label_key
 from parsers.textspans import fold_aligned
 
 BUILTIN = Path(__file__).with_name("indicator_definitions.yaml")
+EXTRA_DIR = Path(__file__).with_name("indicators.d")  # one new file adds indicators
+USER_DIR_ENV = "PORTALWATCH_INDICATORS_DIR"
 _TAKES = ("value", "numerator", "denominator", "percent")
 _RULE_KEYS = {"take", "nouns", "before", "phrases", "exclude", "window"}
 _DEF_KEYS = {"key", "label", "unit", "rules", "synonyms"}
@@ -114,8 +118,21 @@ _BUILTIN_CACHE: list[IndicatorDictionary] = []
 
 def _builtin() -> IndicatorDictionary:
     if not _BUILTIN_CACHE:
-        _BUILTIN_CACHE.append(_load(BUILTIN))
+        dictionary = _load(BUILTIN)
+        for path in _extra_files():
+            dictionary = dictionary.merged(_load(path))
+        _BUILTIN_CACHE.append(dictionary)
     return _BUILTIN_CACHE[0]
+
+
+def _extra_files() -> list[Path]:
+    """Definition files beside the built-in one, then the user's folder (which must exist)."""
+    folders = [EXTRA_DIR] if EXTRA_DIR.is_dir() else []
+    if user := os.environ.get(USER_DIR_ENV):
+        if not Path(user).is_dir():
+            raise ConfigError(f"{USER_DIR_ENV}={user}: not a folder of indicator definition files")
+        folders.append(Path(user))
+    return [path for folder in folders for path in sorted(folder.glob("*.yaml"))]
 
 
 def _load(path: Path) -> IndicatorDictionary:

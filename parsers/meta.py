@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections import deque
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,6 +30,7 @@ PUBLISHED_KEYS = (
     "citation_publication_date",
 )
 MODIFIED_KEYS = ("article:modified_time", "og:updated_time", "datemodified", "dcterms.modified")
+MAX_NEXT_NODES = 2000  # JSON values searched in __NEXT_DATA__ for an author
 TITLE_KEYS = ("og:title", "twitter:title", "dc.title", "headline")
 AUTHOR_KEYS = ("article:author", "author", "dc.creator", "byl", "parsely-author")
 SECTION_KEYS = ("article:section", "articlesection", "parsely-section", "category")
@@ -141,7 +143,7 @@ def read_meta(tree: LexborHTMLParser) -> PageMeta:
         html_title=clean_text(title_node.text()) if title_node is not None else "",
         published=tuple(dict.fromkeys(published)),
         modified=str(ld.get("dateModified") or "") or _first(found, MODIFIED_KEYS),
-        author=_ld_name(ld.get("author")) or _first(found, AUTHOR_KEYS),
+        author=_ld_name(ld.get("author")) or _first(found, AUTHOR_KEYS) or _next_author(tree),
         section=_ld_name(ld.get("articleSection")) or _first(found, SECTION_KEYS),
         description=_first(found, DESCRIPTION_KEYS),
         site_name=_first(found, ("og:site_name", "application-name")),
@@ -158,3 +160,26 @@ def _ld_body(value: Any) -> tuple[str, ...]:
         value = LexborHTMLParser(value).text(separator="\n")
     lines = (clean_text(line) for line in value.splitlines())
     return tuple(line for line in lines if line)
+
+
+def _next_author(tree: LexborHTMLParser) -> str:
+    """The author a Next.js page keeps only in its `__NEXT_DATA__` props (breadth first, so
+    the page's article comes before authors of related items deeper down)."""
+    node = tree.css_first("script#__NEXT_DATA__")
+    if node is None:
+        return ""
+    try:
+        queue: deque[Any] = deque([json.loads(node.text(deep=True) or "null")])
+    except ValueError:
+        return ""
+    for _ in range(MAX_NEXT_NODES):
+        if not queue:
+            break
+        item = queue.popleft()
+        if isinstance(item, dict):
+            if "author" in item and _ld_name(item["author"]):
+                return _ld_name(item["author"])
+            queue.extend(item.values())
+        elif isinstance(item, list):
+            queue.extend(item)
+    return ""

@@ -369,6 +369,8 @@ def _headings(text: str, sentences: list[tuple[int, int, int]]) -> set[int]:
 
 # "giảm 4 hộ so với năm 2023": the period compared with, never the figure's own.
 _COMPARED = re.compile(r"so\s+voi\s+(?:cung\s+ky\s+)?$")
+# "sinh năm 1982", "thành lập năm 1945": a person's or a body's year, not a reporting period.
+_BORN = re.compile(r"(?:sinh|thanh\s+lap|ra\s+doi)\s+$")
 # "Ban Chấp hành khóa I, nhiệm kỳ 2025 - 2030", "Đại hội lần thứ I, nhiệm kỳ …": a body's term.
 _NAMED_TERM = re.compile(r"(?:khoa|lan\s+thu)\s+[ivxlc\d]+\s*,?\s*(?:nhiem\s+ky\s*)?$")
 
@@ -376,7 +378,7 @@ _NAMED_TERM = re.compile(r"(?:khoa|lan\s+thu)\s+[ivxlc\d]+\s*,?\s*(?:nhiem\s+ky\
 def _reporting(folded: str, period: PeriodMatch) -> bool:
     """Whether a period phrase can be the period of a figure near it."""
     before = folded[max(0, period.start - 30) : period.start]
-    if _COMPARED.search(before):
+    if _COMPARED.search(before) or _BORN.search(before):
         return False
     return not (period.kind in ("term", "this-term") and _NAMED_TERM.search(before))
 

@@ -16,7 +16,7 @@ from core.config import AppConfig, PortalConfig
 from core.errors import StorageError
 from core.records import CrawlState, PortalCrawl
 from detect import detect_article
-from detect.outages import outage_events, outage_notice
+from detect.outages import DEFAULT_AFTER_RUNS, outage_events, outage_notice
 from detect.pending import resolve_pending
 from pipeline.notices import moved_entry_points
 from pipeline.prepare import PreparedArticle, prepare_article
@@ -56,6 +56,8 @@ def ingest_crawl(
     crawl: PortalCrawl,
     now: datetime,
     prepared: Sequence[PreparedArticle] | None = None,
+    *,
+    outage_after_runs: int = DEFAULT_AFTER_RUNS,
 ) -> PortalReport:
     """Store what one portal's crawl brought and turn it into facts and events.
 
@@ -71,15 +73,15 @@ def ingest_crawl(
             record_pages(session, portal.id, crawl.pages)
             for article in prepared:
                 store_article(session, portal, article, now, report.baseline, report)
-            _finish(session, report, crawl, now)
+            _finish(session, report, crawl, now, outage_after_runs)
         return report
     except StorageError:
-        return _ingest_one_by_one(engine, portal, crawl, prepared, now)
+        return _ingest_one_by_one(engine, portal, crawl, prepared, now, outage_after_runs)
 
 
 def _ingest_one_by_one(
     engine: Engine, portal: PortalConfig, crawl: PortalCrawl,
-    prepared: Sequence[PreparedArticle], now: datetime,
+    prepared: Sequence[PreparedArticle], now: datetime, outage_after_runs: int,
 ) -> PortalReport:
     with session_scope(engine) as session:
         report = _new_report(session, portal, crawl)
@@ -91,7 +93,7 @@ def _ingest_one_by_one(
         except StorageError as exc:
             report.errors.append(f"{article.url}: {exc}"[:300])
     with session_scope(engine) as session:
-        _finish(session, report, crawl, now)
+        _finish(session, report, crawl, now, outage_after_runs)
     return report
 
 
@@ -107,12 +109,14 @@ def _new_report(session: Session, portal: PortalConfig, crawl: PortalCrawl) -> P
     )
 
 
-def _finish(session: Session, report: PortalReport, crawl: PortalCrawl, now: datetime) -> None:
+def _finish(
+    session: Session, report: PortalReport, crawl: PortalCrawl, now: datetime, outage_after_runs: int
+) -> None:
     succeeded = not crawl.failed
     report.status = "failed" if not succeeded else ("partial" if report.errors else "ok")
     mark_crawled(session, report.portal_id, now, succeeded)
     record_run(session, _run_row(report, now))
-    note_outages(session, report, succeeded, now)
+    note_outages(session, report, succeeded, now, outage_after_runs)
 
 
 def _prepare(portal: PortalConfig, url: str, html: str | bytes) -> PreparedArticle:
@@ -195,19 +199,24 @@ def resolve_pending_mentions(engine: Engine, now: datetime) -> int:
         return resolve_pending(session, now)
 
 
-def record_failed_crawl(engine: Engine, portal_id: str, error: str, now: datetime) -> PortalReport:
+def record_failed_crawl(
+    engine: Engine, portal_id: str, error: str, now: datetime,
+    outage_after_runs: int = DEFAULT_AFTER_RUNS,
+) -> PortalReport:
     """A portal whose crawl could not even run (its task failed) still leaves a CrawlRun row."""
     report = PortalReport(portal_id=portal_id, status="failed", errors=[error])
     with session_scope(engine) as session:
         mark_crawled(session, portal_id, now, succeeded=False)
         record_run(session, _run_row(report, now))
-        note_outages(session, report, False, now)
+        note_outages(session, report, False, now, outage_after_runs)
     return report
 
 
-def note_outages(session: Session, report: PortalReport, succeeded: bool, now: datetime) -> None:
+def note_outages(
+    session: Session, report: PortalReport, succeeded: bool, now: datetime, after_runs: int
+) -> None:
     """portal.down / portal.recovered for the run just recorded: an event and an artifact line."""
-    for event in outage_events(session, report.portal_id, succeeded, now):
+    for event in outage_events(session, report.portal_id, succeeded, now, after_runs=after_runs):
         report.event_ids.append(event.id)  # type: ignore[arg-type]  # stored: it has an id
         report.notices.append(outage_notice(event))
 

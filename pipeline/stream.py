@@ -90,6 +90,7 @@ class _Stream:
         self.on_report = on_report
         self.now = datetime.now(UTC)
         self.reports: dict[str, PortalReport] = {}
+        self.outage_after_runs = config.alerts.outage_after_runs
 
     async def run(self, pool: ParsePool, limits: CrawlLimits | None) -> None:
         loop = asyncio.get_running_loop()
@@ -113,7 +114,7 @@ class _Stream:
                 await writer
         for portal in self.order:  # a portal the crawler never handed over (cancelled run)
             if portal.id not in self.reports:
-                self._report(record_failed_crawl(self.engine, portal.id, "not crawled", self.now))
+                self._report(record_failed_crawl(self.engine, portal.id, "not crawled", self.now, self.outage_after_runs))
 
     async def _state(self, portal: PortalConfig) -> CrawlState:
         return await asyncio.to_thread(
@@ -150,12 +151,17 @@ class _Stream:
     def _store(self, crawl: PortalCrawl, batches: list[Batch]) -> None:
         portal = self.portals[crawl.portal_id]
         try:
-            report = ingest_crawl(self.engine, portal, crawl, datetime.now(UTC), results(batches))
+            report = ingest_crawl(
+                self.engine, portal, crawl, datetime.now(UTC), results(batches),
+                outage_after_runs=self.outage_after_runs,
+            )
         except Exception as exc:  # the one place a portal's failed ingest is recorded; the run goes on
             log.warning("%s: ingest failed: %s", portal.id, exc)
             reason = f"ingest failed: {type(exc).__name__}: {' '.join(str(exc).split())}"[:300]
             with contextlib.suppress(Exception):  # the database itself may be what failed
-                report = record_failed_crawl(self.engine, portal.id, reason, datetime.now(UTC))
+                report = record_failed_crawl(
+                    self.engine, portal.id, reason, datetime.now(UTC), self.outage_after_runs
+                )
                 self._report(report)
             return
         self._report(report)

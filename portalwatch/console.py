@@ -63,6 +63,9 @@ def quiet_prefect(verbose: bool) -> None:
         os.environ.setdefault("PREFECT_LOGGING_LOG_PRINTS", "false")
     os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
     os.environ.setdefault("DO_NOT_TRACK", "1")  # nor the client's usage data (and its notice)
+    # The temporary server's first start migrates its database: on a busy machine that takes
+    # longer than Prefect's 20 s default, and the crawl would die before fetching anything.
+    os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 
 def print_reports(reports: Sequence[Mapping[str, Any]], title: str = "Crawl") -> None:

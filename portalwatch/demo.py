@@ -58,6 +58,7 @@ def run_demo(
             shutil.rmtree(workdir, ignore_errors=True)
     say(f"\nDone in {time.monotonic() - started:.1f} s.")
     explore = f"portalwatch export directives --database-url {database}"
+    dashboard = f"portalwatch ui --database-url {database}"
     if keep is not None:
         kept = "config and database" if database_url is None else "config"
         say(f"Kept the demo's {kept} in {workdir}.")
@@ -66,6 +67,8 @@ def run_demo(
     else:
         say(f"Removed the demo's temporary folder {workdir} (config and database); --keep DIR keeps them.")
         explore = "portalwatch demo --keep DIR, then portalwatch export directives --database-url sqlite:///DIR/demo.db"
+        dashboard = "portalwatch ui --database-url sqlite:///DIR/demo.db (after --keep DIR)"
+    say(f"Dashboard: {dashboard}", markup=False)
     say(f"Explore: {explore}", markup=False)
 
 

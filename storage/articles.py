@@ -163,6 +163,10 @@ def _edit(
     values = content.columns()
     if values["published_at"] is None:
         values.pop("published_at")  # a re-parse that lost the date keeps the known one
+    if row.duplicate_of is not None and not _still_copy_of(session, row.duplicate_of, content):
+        # The edit made a copy its own article (a paragraph the original lacks, other
+        # figures): from now on its facts count, and detection runs on it.
+        values["duplicate_of"] = None
     stmt = (
         update(Article)
         .where(col(Article.id) == row.id, col(Article.version) == previous)
@@ -176,6 +180,21 @@ def _edit(
     _store_bands(session, row.id, content.signature, replace=True)
     session.refresh(row)
     return ArticleOutcome(row, "edited", row.duplicate_of, previous)
+
+
+def _still_copy_of(session: Session, root_id: int, content: _Content) -> bool:
+    root = session.execute(
+        select(col(Article.content_hash), col(Article.minhash)).where(col(Article.id) == root_id)
+    ).first()
+    if root is None:
+        return False
+    if root.content_hash == content.digest:
+        return True
+    try:
+        signature = unpack_signature(root.minhash or b"")
+    except ValueError:
+        return False
+    return is_near_duplicate(content.signature, signature)
 
 
 def _add_version(

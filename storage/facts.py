@@ -147,10 +147,10 @@ def article_url(session: Session, article_id: int | None) -> str:
     return url or ""
 
 
-def add_observation(session: Session, values: dict[str, Any]) -> bool:
-    """Store one indicator observation; True when newly stored."""
+def add_observation(session: Session, values: dict[str, Any]) -> int | None:
+    """Store one indicator observation; its id when newly stored, None when it was there."""
     conflict = ["article_id", "indicator", "locality", "period"]
-    return _insert_ignore(session, IndicatorObservation, values, conflict) is not None
+    return _insert_ignore(session, IndicatorObservation, values, conflict)
 
 
 def update_observation(session: Session, observation_id: int, values: dict[str, Any]) -> None:

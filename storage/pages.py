@@ -6,6 +6,7 @@ import gzip
 import hashlib
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlmodel import Session, col, select
 from sqlmodel.sql.expression import Select
@@ -24,8 +25,13 @@ _PageState = Select[str, str, str | None, str | None, str | None, datetime, date
 
 
 def record_pages(session: Session, portal_id: str, pages: Iterable[FetchedPage]) -> None:
-    """Upsert one row per URL; a 304 keeps the stored body and validators."""
-    table = Page.__table__  # type: ignore[attr-defined]  # set by SQLModel on table classes, not declared
+    """Upsert one row per URL; a 304 keeps the stored body and validators.
+
+    Pages of one shape (fresh 200, 304, anything else) share one statement, run once for all
+    of them (executemany): a portal's listing and articles cost three round trips, not one each.
+    """
+    shapes: dict[tuple[bool, bool], list[dict[str, Any]]] = {}
+    signalled = []
     for page in pages:
         values = {
             "portal_id": portal_id,
@@ -39,7 +45,7 @@ def record_pages(session: Session, portal_id: str, pages: Iterable[FetchedPage])
             "first_fetched_at": page.fetched_at,
             "fetched_at": page.fetched_at,
         }
-        fresh = page.status == 200 and not page.not_modified and page.body
+        fresh = bool(page.status == 200 and not page.not_modified and page.body)
         if fresh:
             values |= {
                 "etag": page.headers.get("etag"),
@@ -48,15 +54,35 @@ def record_pages(session: Session, portal_id: str, pages: Iterable[FetchedPage])
                 "content_hash": hashlib.sha256(page.body).hexdigest(),
                 "body": gzip.compress(page.body, 6) if page.kind in KEEP_BODY else None,
             }
-        update = {k: v for k, v in values.items() if k not in ("first_fetched_at", "fetch_count", "url")}
+        shapes.setdefault((fresh, page.not_modified), []).append(values)
+        if page.signals:
+            signalled.append(page)
+    for (fresh, not_modified), rows in shapes.items():
+        session.execute(_page_upsert(session, fresh, not_modified), rows)
+    for page in signalled:
+        record_signals(session, portal_id, page.signals, page.fetched_at)
+
+
+_UPSERTS: dict[tuple[str, bool, bool], Any] = {}
+_FRESH_COLUMNS = ("etag", "last_modified", "content_type", "content_hash", "body")
+_BASE_COLUMNS = ("portal_id", "final_url", "kind", "status", "error", "elapsed_ms", "fetched_at")
+
+
+def _page_upsert(session: Session, fresh: bool, not_modified: bool) -> Any:
+    """INSERT … ON CONFLICT (url) DO UPDATE for one shape of page, built once per dialect."""
+    key = (session.get_bind().dialect.name, fresh, not_modified)
+    statement = _UPSERTS.get(key)
+    if statement is None:
+        table = Page.__table__  # type: ignore[attr-defined]  # set by SQLModel on table classes
+        insert = insert_for(session, table)
+        columns = _BASE_COLUMNS + (_FRESH_COLUMNS if fresh else ())
+        update: dict[str, Any] = {name: insert.excluded[name] for name in columns}
         update["fetch_count"] = table.c.fetch_count + 1
-        if page.not_modified:
+        if not_modified:
             update["status"] = 200  # the 200 whose validators earned the 304 still stands
             update["error"] = None
-        stmt = insert_for(session, table).values(**values)
-        session.execute(stmt.on_conflict_do_update(index_elements=["url"], set_=update))
-        if page.signals:
-            record_signals(session, portal_id, page.signals, page.fetched_at)
+        statement = _UPSERTS[key] = insert.on_conflict_do_update(index_elements=["url"], set_=update)
+    return statement
 
 
 def crawl_state(

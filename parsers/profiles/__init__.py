@@ -1,21 +1,18 @@
-"""CMS profiles, registered by name: tandan, dcs, liferay, nukeviet, dnn, wordpress, generic."""
+"""CMS profiles, registered by name: tandan, dcs, liferay, nukeviet, dnn, wordpress, generic.
+
+Every module of this folder is imported here, and each Profile subclass registers itself when
+defined (parsers.profiles.base), so a new CMS profile is one new module and no edit elsewhere.
+"""
 
 from __future__ import annotations
 
-from parsers.profiles import dcs, dnn, generic, liferay, nukeviet, tandan, wordpress
+import pkgutil
+from importlib import import_module
+
 from parsers.profiles.base import PROFILES, Profile, detect_profile, get_profile, profile_names
 
-__all__ = [
-    "PROFILES",
-    "Profile",
-    "dcs",
-    "detect_profile",
-    "dnn",
-    "generic",
-    "get_profile",
-    "liferay",
-    "nukeviet",
-    "profile_names",
-    "tandan",
-    "wordpress",
-]
+for _module in sorted(info.name for info in pkgutil.iter_modules(__path__)):
+    if _module != "base" and not _module.startswith("_"):
+        import_module(f"{__name__}.{_module}")
+
+__all__ = ["PROFILES", "Profile", "detect_profile", "get_profile", "profile_names"]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from alembic import context
 from sqlmodel import SQLModel
 
-import storage.models  # noqa: F401  (registers the tables)
+import storage.models
+import storage.search
+import storage.signals  # noqa: F401  (freshness stamps)
 
 target_metadata = SQLModel.metadata
 engine = context.config.attributes["engine"]

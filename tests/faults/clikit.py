@@ -19,13 +19,19 @@ def write_config(path: Path, data: dict[str, Any]) -> str:
     return str(path)
 
 
-def start_crawl(config: str, database_url: str, *extra: str) -> subprocess.Popen[str]:
+def start_crawl(
+    config: str, database_url: str, *extra: str, prefect_home: Path | None = None
+) -> subprocess.Popen[str]:
+    """`portalwatch crawl` in a subprocess. Each such process starts a temporary Prefect server
+    on PREFECT_HOME's own SQLite database: several first starts on one home race on Prefect's
+    migrations, and on a busy machine take longer than Prefect's 20 s default. `prefect_home`
+    gives the process a home of its own; the startup timeout is raised for all."""
     env = {
         **os.environ, "PYTHONPATH": str(ROOT), "PORTALWATCH_PARSE_WORKERS": "0",
-        # Each process starts its own temporary Prefect server; on a busy machine several of
-        # them starting at once take longer than Prefect's 20 s default and the crawl dies.
         "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "150",
     }
+    if prefect_home is not None:
+        env["PREFECT_HOME"] = str(prefect_home)
     return subprocess.Popen(
         [str(PORTALWATCH), "crawl", "--config", config, "--database-url", database_url, *extra],
         cwd=ROOT, env=env, text=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,

@@ -30,8 +30,10 @@ def test_two_crawls_at_once_on_sqlite_and_postgresql(
     sqlite_url = f"sqlite:///{tmp_path / 'shared.db'}"
     for url in (sqlite_url, postgres_url):
         open_database(url).dispose()  # migrated up front: the race under test is the crawl's
+    # Prefect's own state stays apart (see start_crawl): the race under test is on our database.
     processes = {
-        (url, n): start_crawl(config, url) for url in (sqlite_url, postgres_url) for n in (1, 2)
+        (url, n): start_crawl(config, url, prefect_home=tmp_path / f"prefect-{i}-{n}")
+        for i, url in enumerate((sqlite_url, postgres_url)) for n in (1, 2)
     }
     outcomes = {key: _finish(p) for key, p in processes.items()}
     for (url, n), (code, output) in outcomes.items():

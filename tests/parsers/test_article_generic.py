@@ -346,3 +346,12 @@ def test_interview_questions_labelled_with_the_reporter_stay_in_the_text() -> No
     article = parse_article(html, URL)
     assert article.text.split("\n\n") == [question, ONE, TWO, thanks]
     assert article.author == "Trọng Khang"
+
+
+def test_author_kept_only_in_next_data_props() -> None:
+    props = {"props": {"pageProps": {"post": {"title": TITLE, "author": {"name": "Hoài Linh"}}}}}
+    html = f"""<html><head><title>{TITLE}</title></head><body><h1>{TITLE}</h1>
+<div class="post"><p>{ONE}</p><p>{TWO}</p></div>
+<script id="__NEXT_DATA__" type="application/json">{json.dumps(props, ensure_ascii=False)}</script>
+</body></html>"""
+    assert parse_article(html, URL).author == "Hoài Linh"

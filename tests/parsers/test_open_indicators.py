@@ -85,6 +85,7 @@ def test_a_known_figure_is_not_repeated_under_an_open_key() -> None:
         "Vé vào cửa khu di tích 15.000 đồng/người.",  # a price
         "Cầu treo mới có mặt cầu rộng 2,5 m, trụ cao 12 m.",  # sizes
         "Năm 2025, mỗi thôn phải có ít nhất 2 tổ tự quản về an ninh.",  # a requirement
+        "Mỗi tổ hòa giải có từ 5 đến 7 hòa giải viên; 2/3 số thôn có đội văn nghệ.",  # range, fraction
     ],
 )
 def test_traps_are_not_figures(text: str) -> None:

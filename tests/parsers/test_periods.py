@@ -170,3 +170,5 @@ def test_a_bodys_term_and_a_compared_year_are_not_a_figures_period() -> None:
             "thường kỳ. Đảng bộ có 31 chi bộ, giảm 2 chi bộ so với năm 2024.")
     found = find_indicators(text, datetime(2025, 9, 15, tzinfo=UTC))
     assert [(v.value, v.period) for v in found] == [(31, "2025")]
+    born = find_indicators("Năm 2025, bà Hà Thị D (sinh năm 1979) trúng cử với 97,6% phiếu bầu.")
+    assert [(v.value, v.period) for v in born] == [(97.6, "2025")]

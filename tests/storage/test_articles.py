@@ -248,3 +248,25 @@ def test_an_unknown_portal_is_one_clear_storage_error(db: Engine) -> None:
     with pytest.raises(StorageError, match="cannot store for portal 'khong-co'"):
         store(db, "khong-co", "https://khong-co.example.vn/bai-1.html", fixture_text("district_original"))
     assert count(db, Article) == 0
+
+
+def test_an_edit_that_makes_a_copy_its_own_article_unlinks_it(db: Engine) -> None:
+    original = store(db, "choimoi", "https://choimoi.example.vn/bai-1024.html", fixture_text("district_original"))
+    url = "https://tinh.example.vn/portal/Pages/2024-3-16/bai-88.aspx"
+    copy = store(db, "tinh", url, fixture_text("province_copy"), T0 + timedelta(days=1))
+    assert copy.duplicate_of == original.article.id
+    # The province rewrites the page into a report of its own: another text entirely.
+    rewritten = fixture_text("district_original").split("\n\n")[0] + "\n\n" + " ".join(
+        f"Xã thứ {n} kết nạp {n * 3} đảng viên mới và xây dựng {n + 40} mô hình tự quản." for n in range(1, 30)
+    )
+    edited = store(db, "tinh", url, rewritten, T0 + timedelta(days=2))
+    assert edited.status == "edited"
+    assert edited.article.duplicate_of is None and edited.duplicate_of is None
+
+
+def test_an_edit_that_keeps_a_copy_a_copy_keeps_the_link(db: Engine) -> None:
+    original = store(db, "choimoi", "https://choimoi.example.vn/bai-1024.html", fixture_text("district_original"))
+    url = "https://tinh.example.vn/portal/Pages/2024-3-16/bai-88.aspx"
+    store(db, "tinh", url, fixture_text("province_copy"), T0 + timedelta(days=1))
+    edited = store(db, "tinh", url, fixture_text("province_trimmed"), T0 + timedelta(days=2))
+    assert edited.status == "edited" and edited.duplicate_of == original.article.id

@@ -3,7 +3,8 @@
 Sends a consultation text message (`POST {base}/v3.0/oa/message/cs`, header `access_token`,
 body `{"recipient": {"user_id": …}, "message": {"text": …}}`) to each user id; Zalo answers
 HTTP 200 with `{"error": 0}` on success and a non-zero `error` otherwise. `?base=` points the
-plugin at another API host (a local receiver in tests). Registered with Apprise on import.
+plugin at another API host (a local receiver in tests). Defining the class registers it
+(alerts.plugins.base.ChannelPlugin).
 """
 
 from __future__ import annotations
@@ -13,16 +14,17 @@ from typing import Any
 
 import httpx
 from apprise.common import NotifyFormat, NotifyType
-from apprise.manager_plugins import NotificationManager
 from apprise.plugins.base import NotifyBase
 from apprise.url import PrivacyMode
 from apprise.utils.parse import parse_list
+
+from alerts.plugins.base import ChannelPlugin
 
 DEFAULT_BASE = "https://openapi.zalo.me"
 MESSAGE_PATH = "/v3.0/oa/message/cs"
 
 
-class NotifyZalo(NotifyBase):
+class NotifyZalo(ChannelPlugin):
     """Zalo Official Account: text messages to followers by user id."""
 
     # Apprise annotates these base attributes as None / tuple[()]; every plugin overrides them.
@@ -131,9 +133,3 @@ class NotifyZalo(NotifyBase):
             results["base"] = NotifyZalo.unquote(results["qsd"]["base"])
         return results
 
-
-def register() -> None:
-    """Make `zalo://` known to Apprise (idempotent)."""
-    manager = NotificationManager()
-    if "zalo" not in manager:
-        manager.add(NotifyZalo)
