@@ -11,9 +11,7 @@ Public entry points (import these, not the private modules):
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
-
+from core.lazy import lazy_exports
 from core.text import fold, normalize_text, normalize_tone_marks, words
 from parsers.types import (
     Article,
@@ -37,10 +35,7 @@ _LAZY = {
 }
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        return getattr(import_module(_LAZY[name]), name)
-    raise AttributeError(f"module 'parsers' has no attribute {name!r}")
+__getattr__ = lazy_exports(__name__, _LAZY)
 
 
 __all__ = [

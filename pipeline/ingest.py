@@ -104,9 +104,19 @@ def _new_report(session: Session, portal: PortalConfig, crawl: PortalCrawl) -> P
         requests=crawl.requests,
         pages_fetched=sum(1 for p in crawl.pages if p.status == 200 and not p.not_modified),
         not_modified=sum(1 for p in crawl.pages if p.not_modified),
-        errors=list(crawl.errors),
+        errors=list(crawl.errors) + _empty_articles(crawl),
         notices=moved_entry_points(crawl.pages),
     )
+
+
+def _empty_articles(crawl: PortalCrawl) -> list[str]:
+    """An article page that answered 200 with nothing in it is said, not silently skipped."""
+    return [
+        f"article {page.url}: the server answered 200 with an empty body"
+        for page in crawl.pages
+        if page.kind == "article" and page.status == 200 and not page.not_modified
+        and not page.error and not page.text.strip()
+    ]
 
 
 def _finish(

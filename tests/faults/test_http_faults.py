@@ -111,14 +111,7 @@ FAULTS = {
 }
 
 
-# A 200 answer with an empty body is dropped without a word in the run's report (the crawl
-# record's `articles` skips pages without text); it should say so in one line.
-SILENT = pytest.mark.xfail(strict=True, reason="an empty article page leaves no error line")
-
-
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=SILENT) if n == "zero-byte-body" else n for n in FAULTS]
-)
+@pytest.mark.parametrize("name", list(FAULTS))
 def test_fault_leaves_a_clear_report_and_loses_nothing(
     name: str, make_portal: Callable[..., Portal], webhook: WebhookReceiver, sqlite_url: str
 ) -> None:

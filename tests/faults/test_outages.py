@@ -98,3 +98,17 @@ def test_outage_messages_escape_the_error_text() -> None:
     markdown = render(event, "markdown").body
     assert "[bấm](javascript" not in markdown and "\\[bấm\\]" in markdown
     assert "01/12/2026 13:00" in render(event, "text").body  # Vietnam time
+
+
+def test_the_configured_threshold_decides_when_a_portal_is_down(
+    make_portal: Callable[..., Portal], webhook: WebhookReceiver, database_url: str
+) -> None:
+    flaky = make_portal("langson", 2)
+    config = make_config([flaky.entry()], [webhook.url()], outage_after_runs=1)
+    engine = open_database(database_url)
+    crawl(engine, config)
+    flaky.site.down = True
+    reports = crawl(engine, config)  # the first failure is already an outage at threshold 1
+    assert [n.split(":")[0] for n in reports["langson"].notices] == ["portal.down"]
+    assert received_titles(webhook)[DOWN_TITLE] == 1
+    engine.dispose()
