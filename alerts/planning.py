@@ -75,5 +75,15 @@ def plan_deliveries(session: Session, events: Sequence[Event], config: AppConfig
 
 
 def plan_unplanned(session: Session, config: AppConfig, now: datetime, window: timedelta = timedelta(days=2)) -> int:
-    """Plan deliveries for recent events that never got any (a crash after storing them)."""
-    return plan_deliveries(session, unplanned_events(session, now - window), config, now)
+    """Plan deliveries for recent events that never got any (a crash after storing them).
+
+    Baseline events are looked at only when some subscription or portal asks for history:
+    a first crawl of a thousand portals stores a hundred thousand of them, which would
+    otherwise be read again at every sweep for two days."""
+    if not config.subscriptions:
+        return 0
+    history = any(s.alert_history for s in config.subscriptions) or any(p.alert_history for p in config.portals)
+    planned = 0
+    for chunk in unplanned_events(session, now - window, include_baseline=history):
+        planned += plan_deliveries(session, chunk, config, now)
+    return planned

@@ -25,7 +25,7 @@ from parsers.indicator_dictionary import IndicatorDictionary
 from parsers.localities import attribute
 from parsers.periods import period_sort_key
 from parsers.types import IndicatorValue
-from storage.facts import add_observation, series, update_observation
+from storage.facts import add_observation, portal_series, series, update_observation
 from storage.models import Event, IndicatorObservation
 
 _TOLERANCE = 1e-9
@@ -71,13 +71,26 @@ _SERIES = "portalwatch.detect.series"
 SeriesKey = tuple[str, str, str]
 
 
+_WHOLE = "portalwatch.detect.whole-portals"
+
+
+def preload_portal_series(session: Session, portal_id: str) -> None:
+    """Read every series of a portal into this transaction's cache in one query; a series it
+    lacks is then known to be empty. For a batch of many articles of one portal."""
+    cache: dict[SeriesKey, list[tuple[IndicatorObservation, str]]] = session.info.setdefault(_SERIES, {})
+    for (indicator, locality), rows in portal_series(session, portal_id).items():
+        cache[(portal_id, indicator, locality)] = rows
+    session.info.setdefault(_WHOLE, set()).add(portal_id)
+
+
 def _series(
     session: Session, portal_id: str, indicator: str, locality: str
 ) -> list[tuple[IndicatorObservation, str]]:
     cache: dict[SeriesKey, list[tuple[IndicatorObservation, str]]] = session.info.setdefault(_SERIES, {})
     key = (portal_id, indicator, locality)
     if key not in cache:
-        cache[key] = series(session, portal_id, indicator, locality)
+        whole = portal_id in session.info.get(_WHOLE, ())
+        cache[key] = [] if whole else series(session, portal_id, indicator, locality)
     return cache[key]
 
 
@@ -87,12 +100,15 @@ def _remember(
     """Add a just-stored observation to its cached series; forget the series when the row
     existed already (a re-run): it is read again when next needed."""
     cache: dict[SeriesKey, list[tuple[IndicatorObservation, str]]] = session.info.get(_SERIES, {})
-    if key not in cache:
+    whole = key[0] in session.info.get(_WHOLE, ())
+    if key not in cache and not whole:
         return
     if new_id is None:
-        del cache[key]
+        cache.pop(key, None)
+        if whole:
+            session.info[_WHOLE].discard(key[0])  # an existing row: read series one by one again
     else:
-        cache[key].append((IndicatorObservation(id=new_id, **columns), url))
+        cache.setdefault(key, []).append((IndicatorObservation(id=new_id, **columns), url))
 
 
 def _comparable(indicator: str) -> bool:

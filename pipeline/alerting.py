@@ -42,4 +42,4 @@ def announced_events(engine: Engine, event_ids: Sequence[int]) -> list[Event]:
     """The stored events worth announcing outside the database: what a baseline found is
     recorded and exported, but announces nothing (it would only flood the event feed)."""
     with session_scope(engine) as session:
-        return [event for event in events_by_id(session, event_ids) if not event.baseline]
+        return events_by_id(session, event_ids, news_only=True)

@@ -16,6 +16,7 @@ from core.config import AppConfig, PortalConfig
 from core.errors import StorageError
 from core.records import CrawlState, PortalCrawl
 from detect import detect_article
+from detect.indicators import preload_portal_series
 from detect.outages import DEFAULT_AFTER_RUNS, outage_events, outage_notice
 from detect.pending import resolve_pending
 from pipeline.notices import moved_entry_points
@@ -27,6 +28,7 @@ from storage.pages import crawl_state, record_pages, stored_article_pages
 from storage.portals import is_baseline, mark_crawled, record_run
 
 DETECT_ON = ("new", "edited", "duplicate")
+PRELOAD_FROM = 10  # articles in one portal's batch from which its indicator series are read at once
 COUNTERS = {"new": "new_articles", "edited": "edited_articles", "duplicate": "duplicates"}
 
 
@@ -71,6 +73,8 @@ def ingest_crawl(
         with session_scope(engine) as session:
             report = _new_report(session, portal, crawl)
             record_pages(session, portal.id, crawl.pages)
+            if len(prepared) >= PRELOAD_FROM:
+                preload_portal_series(session, portal.id)
             for article in prepared:
                 store_article(session, portal, article, now, report.baseline, report)
             _finish(session, report, crawl, now, outage_after_runs)

@@ -7,7 +7,7 @@ claim expired (and was taken over) cannot overwrite the newer owner's outcome.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -183,13 +183,26 @@ def status_counts(session: Session) -> dict[str, dict[str, int]]:
     return counts
 
 
-def unplanned_events(session: Session, since: datetime) -> list[Event]:
-    """Events created since `since` that have no delivery row at all.
+def unplanned_events(
+    session: Session, since: datetime, *, include_baseline: bool = True, chunk: int = 1000
+) -> Iterator[list[Event]]:
+    """Events created since `since` that have no delivery row at all, in chunks by id.
 
     A crash between storing an event and planning its deliveries leaves such events; planning
     is idempotent, so the notify sweep simply plans them again. (An event that matches no
-    subscription stays in this list until it is older than `since`: cheap, and harmless.)
+    subscription stays in this list until it is older than `since`: harmless, and read in
+    chunks so that a large crawl's events never sit in memory at once.)
     """
     planned = select(Delivery.id).where(Delivery.event_id == Event.id).exists()
-    query = select(Event).where(Event.created_at >= since, ~planned).order_by(col(Event.id))
-    return list(session.exec(query).all())
+    after = 0
+    while True:
+        query = select(Event).where(Event.created_at >= since, ~planned, col(Event.id) > after)
+        if not include_baseline:
+            query = query.where(col(Event.baseline).is_(False))
+        rows = list(session.exec(query.order_by(col(Event.id)).limit(chunk)).all())
+        if not rows:
+            return
+        yield rows
+        after = rows[-1].id or after
+        for row in rows:  # planned: let the session forget them
+            session.expunge(row)

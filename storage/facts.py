@@ -179,6 +179,23 @@ def series(
     return [(obs, url) for obs, url in session.execute(statement).all()]
 
 
+def portal_series(
+    session: Session, portal_id: str
+) -> dict[tuple[str, str], list[tuple[IndicatorObservation, str]]]:
+    """Every series of one portal at once, keyed by (indicator, locality): one query where a
+    batch of many articles would otherwise ask for each of its series in turn."""
+    statement = (
+        select(IndicatorObservation, col(Article.url))
+        .join(Article, col(Article.id) == col(IndicatorObservation.article_id))
+        .where(col(IndicatorObservation.portal_id) == portal_id)
+        .order_by(col(IndicatorObservation.id))
+    )
+    found: dict[tuple[str, str], list[tuple[IndicatorObservation, str]]] = {}
+    for obs, url in session.execute(statement).all():
+        found.setdefault((obs.indicator, obs.locality), []).append((obs, url))
+    return found
+
+
 def add_person_post(session: Session, values: dict[str, Any]) -> bool:
     """Store that an article names a person with a post; True when newly stored."""
     conflict = ["person_slug", "post_slug", "article_id"]
