@@ -187,7 +187,9 @@ def portal_series(
     statement = (
         select(IndicatorObservation, col(Article.url))
         .join(Article, col(Article.id) == col(IndicatorObservation.article_id))
-        .where(col(IndicatorObservation.portal_id) == portal_id)
+        # Through the article's portal index: observations have no index on portal_id, and a
+        # scan of them all for every portal batch would grow with the whole corpus.
+        .where(col(Article.portal_id) == portal_id, col(IndicatorObservation.portal_id) == portal_id)
         .order_by(col(IndicatorObservation.id))
     )
     found: dict[tuple[str, str], list[tuple[IndicatorObservation, str]]] = {}
