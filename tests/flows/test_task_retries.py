@@ -8,7 +8,7 @@ from prefect.cache_policies import NO_CACHE
 from sqlalchemy.exc import OperationalError
 
 from core.errors import ConfigError
-from flows.tasks import DATABASE_HICCUPS, retry_unless, retry_when
+from flows.tasks import DATABASE_HICCUPS, retry_when
 
 pytestmark = pytest.mark.prefect
 
@@ -43,20 +43,3 @@ def test_a_locked_database_is_retried_a_config_error_is_not(prefect_server: None
 
     assert run() == (2, True)
     assert (len(locked_calls), len(broken_calls)) == (2, 1)
-
-
-def test_fetch_retries_anything_but_fatal_errors(prefect_server: None) -> None:
-    transient, transient_calls = _flaky([RuntimeError("Unable to acquire concurrency slots")])
-    fatal, fatal_calls = _flaky([ConfigError("no portal with id 'xa-moi'")])
-
-    @task(cache_policy=NO_CACHE, retries=2, retry_delay_seconds=0,
-          retry_condition_fn=retry_unless(ConfigError))  # fmt: skip
-    def fetch(which: str) -> int:
-        return transient() if which == "transient" else fatal()
-
-    @flow
-    def run() -> tuple[object, object]:
-        return fetch("transient"), fetch("fatal", return_state=True).is_failed()
-
-    assert run() == (2, True)
-    assert (len(transient_calls), len(fatal_calls)) == (2, 1)
