@@ -96,8 +96,7 @@ def build_deployments(config: AppConfig, config_path: str | None = None) -> list
     return [
         _deploy(crawl_all, "Crawl every portal on its schedule, one crawl run per shard of hosts.",
                 defaults, schedules=portal_schedules(config)),
-        _deploy(crawl_portal, "Crawl one portal (the unit crawl-all fans out); run by hand to "
-                "retry a portal that was down.", defaults),
+        _deploy(crawl_portal, "Crawl one portal by hand; retry a portal that was down.", defaults),
         _deploy(crawl, "Crawl the named portals (or all) in one process.", defaults),
         _deploy(notify, "Send pending alerts: on new events, and a sweep every 5 minutes.",
                 defaults, schedules=[Cron(NOTIFY_SWEEP, timezone=TIMEZONE, slug="sweep")],

@@ -1,4 +1,4 @@
-"""crawl-portal: one portal, the unit crawl-all fans out to workers.
+"""crawl-portal: one portal, run by hand (from the UI: Deployments → crawl-portal → Run).
 
 Its alerts are planned here and announced as Prefect events; the notify deployment, triggered by
 those events (and swept on a schedule), sends them. A portal that could not be crawled at all

@@ -171,20 +171,22 @@ def test_deployments_carry_schedules_parameters_and_trigger(served: Served) -> N
 
 
 def test_fan_out_baseline_then_hand_run_news_triggers_notify(served: Served) -> None:
-    # 1. A custom run of crawl-all (as from the UI form): one crawl-portal run per named portal.
-    parameters = {"portal_ids": ["tinhuy", "baothang"], "force_refetch": True, "wait_minutes": 2}
+    # 1. A custom run of crawl-all (as from the UI form): one crawl run per shard of hosts.
+    parameters = {"portal_ids": ["tinhuy", "baothang"], "force_refetch": True, "wait_minutes": 2,
+                  "shards": 2}  # fmt: skip
     parent = served.wait(served.run("crawl-all", parameters), timeout=120)
     assert parent["state_type"] == "COMPLETED", parent["state"]
     assert parent["parameters"]["portal_ids"] == ["tinhuy", "baothang"]
     table = artifacts(served.api, "crawl-all-report")[0]["data"]
-    assert "| tinhuy | crawl-portal-tinhuy | Completed" in table
-    assert "| baothang | crawl-portal-baothang | Completed" in table
-    children = served.runs_of("crawl-portal")
-    assert sorted(r["name"] for r in children) == ["crawl-portal-baothang", "crawl-portal-tinhuy"]
+    children = served.runs_of("crawl")
+    assert children and all(r["state_type"] == "COMPLETED" for r in children)
+    assert all(r["name"].startswith("crawl-shard-") and r["name"].endswith("-of-2") for r in children)
+    assert sorted(pid for r in children for pid in r["parameters"]["portal_ids"]) == ["baothang", "tinhuy"]
     assert all(r["parameters"]["force_refetch"] is True for r in children)
+    assert f"{len(children)} shards, {len(children)} completed" in table
     portals = {a["portal_id"] for a in _records(served.database, "articles")}
     assert portals == {"tinhuy", "baothang"}
-    assert "(baseline)" in artifacts(served.api, "crawl-tinhuy")[0]["data"]
+    assert "(baseline)" in artifacts(served.api, "crawl-report")[0]["data"]
     assert served.inbox.messages == []  # a baseline alerts nobody
 
     # 2. The province committee publishes a new resolution; a hand-run of crawl-portal finds it.
