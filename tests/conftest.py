@@ -24,9 +24,7 @@ def _admin_url(url: str) -> str:
     return make_url(url).set(drivername="postgresql+psycopg", database="postgres").render_as_string(hide_password=False)
 
 
-@pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    """A fresh PostgreSQL database for this test session, dropped afterwards."""
+def _fresh_postgres() -> Iterator[str]:
     base = os.environ.get(POSTGRES_ENV)
     if not base:
         pytest.skip(f"PostgreSQL tests skipped: set {POSTGRES_ENV} (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/postgres)")
@@ -34,11 +32,22 @@ def postgres_url() -> Iterator[str]:
     admin = create_engine(_admin_url(base), isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
         conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    url = make_url(base).set(drivername="postgresql+psycopg", database=name).render_as_string(hide_password=False)
-    yield url
+    yield make_url(base).set(drivername="postgresql+psycopg", database=name).render_as_string(hide_password=False)
     with admin.connect() as conn:
         conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
     admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for this test session, dropped afterwards."""
+    yield from _fresh_postgres()
+
+
+@pytest.fixture
+def empty_postgres_url() -> Iterator[str]:
+    """A PostgreSQL database of this test's own, for tests that count everything stored."""
+    yield from _fresh_postgres()
 
 
 @pytest.fixture

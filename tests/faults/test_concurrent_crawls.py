@@ -23,8 +23,9 @@ def _finish(process: subprocess.Popen[str]) -> tuple[int, str]:
 
 
 def test_two_crawls_at_once_on_sqlite_and_postgresql(
-    make_portal: Callable[..., Portal], webhook: WebhookReceiver, tmp_path: Path, postgres_url: str
+    make_portal: Callable[..., Portal], webhook: WebhookReceiver, tmp_path: Path, empty_postgres_url: str
 ) -> None:
+    postgres_url = empty_postgres_url
     portals = [make_portal("tanlap", 6), make_portal("vihuong", 6), make_portal("camgiang", 6)]
     config = write_config(tmp_path / "portals.yaml", config_data([p.entry() for p in portals], [webhook.url()]))
     sqlite_url = f"sqlite:///{tmp_path / 'shared.db'}"
