@@ -26,6 +26,7 @@ from collections import Counter
 from functools import lru_cache
 from urllib.parse import parse_qs, urlsplit
 
+from bench.crawl.simulator import _response
 from bench.dedup.corpus import _context, _skeleton, render
 
 MENU = "".join(f'<li><a href="/chuyen-muc-{k}">Chuyên mục {k}</a></li>' for k in range(14))
@@ -169,16 +170,6 @@ class Network:
             return _response(304, b"", None, etag)
         self.stats[f"{agent} 200"] += 1
         return _response(200, body, ctype, etag)
-
-
-def _response(status: int, body: bytes, ctype: bytes | None, etag: bytes | None = None) -> bytes:
-    reason = {200: b"OK", 304: b"Not Modified", 404: b"Not Found"}[status]
-    head = [b"HTTP/1.1 %d %s" % (status, reason), b"Content-Length: %d" % len(body)]
-    if ctype:
-        head.append(b"Content-Type: " + ctype)
-    if etag:
-        head.append(b"ETag: " + etag)
-    return b"\r\n".join(head) + b"\r\n\r\n" + body
 
 
 async def serve(portals: int, articles: int, latency: float, port: int) -> None:
