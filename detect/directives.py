@@ -17,8 +17,7 @@ from typing import Any
 from sqlmodel import Session
 
 from detect.context import ArticleContext
-from detect.emit import emit
-from detect.events import DirectiveNew, DirectivePortalFirst
+from detect.events import DetectedEvent, DirectiveNew, DirectivePortalFirst
 from detect.fitting import issuer_compatible
 from detect.pending import hold, resolve_pending
 from parsers import doc_types
@@ -30,14 +29,15 @@ from storage.facts import (
     ensure_directive,
     first_portal_mention,
 )
-from storage.models import Directive, Event
+from storage.models import Directive
 
 
 def detect_directives(
     session: Session, ctx: ArticleContext, refs: Iterable[DirectiveRef]
-) -> list[Event | None]:
-    """Store every resolvable mention; emit what is new to the corpus or to the portal."""
-    events: list[Event | None] = []
+) -> list[DetectedEvent]:
+    """Store every resolvable mention; the events of what is new to the corpus or the portal
+    (the caller stores them: detect.emit)."""
+    events: list[DetectedEvent] = []
     known: list[Directive] = []
     # Coded mentions first, so that a code-less one can resolve against them.
     for ref in sorted(refs, key=lambda r: r.code is None):
@@ -54,7 +54,9 @@ def detect_directives(
         mentioned = add_mention(
             session, directive.id, ctx.article_id, ctx.portal_id, ref.raw, ref.sentence, ctx.now
         )
-        events.append(_event(session, ctx, ref, directive, inferred, mentioned))
+        event = _event(session, ctx, ref, directive, inferred, mentioned)
+        if event is not None:
+            events.append(event)
     if known:
         # After the loop: two directives of one number made known together leave it ambiguous.
         resolve_pending(session, ctx.now, known)
@@ -64,7 +66,7 @@ def detect_directives(
 def _event(
     session: Session, ctx: ArticleContext, ref: DirectiveRef, directive: Directive,
     inferred: bool, mentioned: bool,
-) -> Event | None:
+) -> DetectedEvent | None:
     """directive.new, directive.portal_first, or None.
 
     A portal_first needs the mention to be new: an article re-read after its pending mention
@@ -77,11 +79,11 @@ def _event(
         and ref.issued_date != directive.issued_date
     )
     if directive.first_article_id == ctx.article_id or reused:
-        return emit(session, ctx, DirectiveNew(**fields))
+        return DirectiveNew(**fields)
     assert directive.id is not None
     if mentioned and first_portal_mention(session, directive.id, ctx.portal_id) == ctx.article_id:
         first_url = article_url(session, directive.first_article_id)
-        return emit(session, ctx, DirectivePortalFirst(**fields, first_article_url=first_url))
+        return DirectivePortalFirst(**fields, first_article_url=first_url)
     return None
 
 

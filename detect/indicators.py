@@ -14,52 +14,57 @@ a re-run computes the same events. An edited article whose figure changed is a r
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
+from functools import cache
 from typing import Any
 
 from sqlmodel import Session
 
 from detect.context import ArticleContext
-from detect.emit import emit
 from detect.events import IndicatorChanged
 from parsers.indicator_dictionary import IndicatorDictionary
 from parsers.localities import attribute
 from parsers.periods import period_sort_key
 from parsers.types import IndicatorValue
-from storage.facts import add_observation, portal_series, series, update_observation
-from storage.models import Event, IndicatorObservation
+from storage.facts import SeriesPoint, add_observations, portal_series, series, update_observation
 
 _TOLERANCE = 1e-9
 
 
 def detect_indicators(
     session: Session, ctx: ArticleContext, values: Iterable[IndicatorValue]
-) -> list[Event | None]:
-    """Store each value as an observation; emit indicator.changed where a figure moved."""
-    events: list[Event | None] = []
-    for value in values:
-        locality = _locality(value, ctx)
-        columns = _columns(ctx, value, locality)
-        _remember(session, (ctx.portal_id, value.indicator, locality), columns,
-                  add_observation(session, columns), ctx.url)  # fmt: skip
+) -> list[IndicatorChanged]:
+    """Store each value as an observation; indicator.changed where a figure moved (the caller
+    stores the events: detect.emit).
+
+    The article's observations go in with one statement; each is then compared with the
+    observations of its series stored before it (lower ids), as if stored one at a time.
+    """
+    placed = [(value, _locality(value, ctx)) for value in values]
+    rows = [_columns(ctx, value, locality) for value, locality in placed]
+    created = add_observations(session, rows)
+    for (value, locality), columns in zip(placed, rows, strict=True):
+        new_id = created.pop((ctx.article_id, value.indicator, locality, columns["period"]), None)
+        _remember(session, (ctx.portal_id, value.indicator, locality), columns, new_id, ctx.url)
+    events: list[IndicatorChanged] = []
+    for value, locality in placed:
         if not value.period:
             continue
-        rows = _series(session, ctx.portal_id, value.indicator, locality)
+        points = _series(session, ctx.portal_id, value.indicator, locality)
         mine = next(
-            (obs for obs, _url in rows
-             if obs.article_id == ctx.article_id and obs.period == value.period),
-            None,
+            (p for p in points if p.article_id == ctx.article_id and p.period == value.period), None
         )
-        if mine is None or mine.id is None:
+        if mine is None:
             continue
         if not _same(mine.value, value.value):
             events.append(_edited(session, ctx, mine, value, locality))
             continue
         if not _comparable(value.indicator):
             continue  # "135 hộ" then "20 hộ": a bare unit does not say the same thing was counted
-        earlier = [(obs, url) for obs, url in rows if obs.id is not None and obs.id < mine.id]
+        earlier = [p for p in points if p.id < mine.id]
         change = _change(mine, earlier)
         if change is not None:
-            events.append(emit(session, ctx, _event(ctx, mine, *change, locality)))
+            events.append(_event(ctx, mine, *change, locality))
     return events
 
 
@@ -77,16 +82,14 @@ _WHOLE = "portalwatch.detect.whole-portals"
 def preload_portal_series(session: Session, portal_id: str) -> None:
     """Read every series of a portal into this transaction's cache in one query; a series it
     lacks is then known to be empty. For a batch of many articles of one portal."""
-    cache: dict[SeriesKey, list[tuple[IndicatorObservation, str]]] = session.info.setdefault(_SERIES, {})
-    for (indicator, locality), rows in portal_series(session, portal_id).items():
-        cache[(portal_id, indicator, locality)] = rows
+    cache: dict[SeriesKey, list[SeriesPoint]] = session.info.setdefault(_SERIES, {})
+    for (indicator, locality), points in portal_series(session, portal_id).items():
+        cache[(portal_id, indicator, locality)] = points
     session.info.setdefault(_WHOLE, set()).add(portal_id)
 
 
-def _series(
-    session: Session, portal_id: str, indicator: str, locality: str
-) -> list[tuple[IndicatorObservation, str]]:
-    cache: dict[SeriesKey, list[tuple[IndicatorObservation, str]]] = session.info.setdefault(_SERIES, {})
+def _series(session: Session, portal_id: str, indicator: str, locality: str) -> list[SeriesPoint]:
+    cache: dict[SeriesKey, list[SeriesPoint]] = session.info.setdefault(_SERIES, {})
     key = (portal_id, indicator, locality)
     if key not in cache:
         whole = portal_id in session.info.get(_WHOLE, ())
@@ -99,7 +102,7 @@ def _remember(
 ) -> None:
     """Add a just-stored observation to its cached series; forget the series when the row
     existed already (a re-run): it is read again when next needed."""
-    cache: dict[SeriesKey, list[tuple[IndicatorObservation, str]]] = session.info.get(_SERIES, {})
+    cache: dict[SeriesKey, list[SeriesPoint]] = session.info.get(_SERIES, {})
     whole = key[0] in session.info.get(_WHOLE, ())
     if key not in cache and not whole:
         return
@@ -108,27 +111,49 @@ def _remember(
         if whole:
             session.info[_WHOLE].discard(key[0])  # an existing row: read series one by one again
     else:
-        cache.setdefault(key, []).append((IndicatorObservation(id=new_id, **columns), url))
+        cache.setdefault(key, []).append(_point(new_id, columns, url))
+
+
+def _point(new_id: int, columns: dict[str, Any], url: str) -> SeriesPoint:
+    return SeriesPoint(
+        new_id,
+        columns["article_id"],
+        columns["indicator"],
+        columns["locality"],
+        columns["label"],
+        columns["value"],
+        columns["unit"],
+        columns["period"],
+        columns["sentence"],
+        url,
+    )
 
 
 def _comparable(indicator: str) -> bool:
     """Whether two values under this key count the same thing: a dictionary indicator, or an
     open key of two words or more ("cay-que", "luot-cong-dan"); not a bare unit ("ho", "xa")."""
-    return "-" in indicator or any(d.key == indicator for d in IndicatorDictionary.builtin().definitions)
+    return "-" in indicator or indicator in _dictionary_keys()
+
+
+@cache
+def _dictionary_keys() -> frozenset[str]:
+    return frozenset(d.key for d in IndicatorDictionary.builtin().definitions)
 
 
 def _edited(
-    session: Session, ctx: ArticleContext, mine: IndicatorObservation, value: IndicatorValue,
+    session: Session,
+    ctx: ArticleContext,
+    mine: SeriesPoint,
+    value: IndicatorValue,
     locality: str,
-) -> Event | None:
-    """The article was edited and now reports another figure: update it, emit a revision."""
-    assert mine.id is not None
-    before = IndicatorObservation.model_validate(mine.model_dump())
-    changes = {"value": value.value, "sentence": value.sentence, "raw": value.raw}
-    update_observation(session, mine.id, changes)
-    for name, new in changes.items():
-        setattr(mine, name, new)
-    return emit(session, ctx, _event(ctx, mine, before, ctx.url, True, locality))
+) -> IndicatorChanged:
+    """The article was edited and now reports another figure: update it; its revision event."""
+    before = replace(mine)
+    update_observation(
+        session, mine.id, {"value": value.value, "sentence": value.sentence, "raw": value.raw}
+    )
+    mine.value, mine.sentence = value.value, value.sentence
+    return _event(ctx, mine, before, ctx.url, True, locality)
 
 
 def _locality(value: IndicatorValue, ctx: ArticleContext) -> str:
@@ -157,29 +182,33 @@ def _same(a: float, b: float) -> bool:
     return abs(a - b) <= _TOLERANCE * max(1.0, abs(a), abs(b))
 
 
-def _change(
-    mine: IndicatorObservation, earlier: list[tuple[IndicatorObservation, str]]
-) -> tuple[IndicatorObservation, str, bool] | None:
+def _change(mine: SeriesPoint, earlier: list[SeriesPoint]) -> tuple[SeriesPoint, str, bool] | None:
     """(previous observation, its URL, is-revision) when `mine` differs from it."""
-    same_period = [(obs, url) for obs, url in earlier if obs.period == mine.period]
+    same_period = [p for p in earlier if p.period == mine.period]
     if same_period:
-        last, url = same_period[-1]
-        return None if _same(last.value, mine.value) else (last, url, True)
+        last = same_period[-1]
+        return None if _same(last.value, mine.value) else (last, last.url, True)
     family, position = period_sort_key(mine.period)
     before = [
-        (obs, url) for obs, url in earlier
-        if obs.period and period_sort_key(obs.period)[0] == family
-        and period_sort_key(obs.period)[1] < position
+        p
+        for p in earlier
+        if p.period
+        and period_sort_key(p.period)[0] == family
+        and period_sort_key(p.period)[1] < position
     ]
     if not before:
         return None
-    latest, url = max(before, key=lambda item: (period_sort_key(item[0].period)[1], item[0].id or 0))
-    return None if _same(latest.value, mine.value) else (latest, url, False)
+    latest = max(before, key=lambda p: (period_sort_key(p.period)[1], p.id))
+    return None if _same(latest.value, mine.value) else (latest, latest.url, False)
 
 
 def _event(
-    ctx: ArticleContext, mine: IndicatorObservation, old: IndicatorObservation, old_url: str,
-    revision: bool, locality: str,
+    ctx: ArticleContext,
+    mine: SeriesPoint,
+    old: SeriesPoint,
+    old_url: str,
+    revision: bool,
+    locality: str,
 ) -> IndicatorChanged:
     return IndicatorChanged(
         portal_id=ctx.portal_id,

@@ -21,17 +21,29 @@ from parsers.types import DirectiveRef
 from storage.facts import (
     add_mention,
     add_pending,
+    any_pending,
     directives_by_number,
     drop_pending,
     pending_mentions,
 )
 from storage.models import Directive, PendingMention
 
+# Set for a batch's transaction when no mention was pending as it began: until this writer
+# holds one, a newly known directive has nothing to resolve, and asking costs a query each.
+# One held meanwhile by another worker is resolved by the sweep that ends every crawl run.
+_NONE_PENDING = "portalwatch.detect.none-pending"
+
+
+def preload_pending(session: Session) -> None:
+    """Learn in one query whether any mention is pending at all (for a batch of articles)."""
+    session.info[_NONE_PENDING] = not any_pending(session)
+
 
 def hold(session: Session, ctx: ArticleContext, ref: DirectiveRef) -> bool:
     """Keep an unresolved code-less mention for later; False when there is nothing to keep."""
     if ref.code is not None or ref.doc_type is None or not ref.number:
         return False
+    session.info[_NONE_PENDING] = False
     add_pending(session, {
         "article_id": ctx.article_id, "portal_id": ctx.portal_id, "doc_type": ref.doc_type,
         "number": ref.number, "issuer_code": ref.issuer_code, "issuer_name": ref.issuer_name,
@@ -64,6 +76,8 @@ def _rows(session: Session, directives: Iterable[Directive] | None) -> list[Pend
     """Pending rows to try, each once, in id order (two workers lock rows in the same order)."""
     if directives is None:
         return pending_mentions(session)
+    if session.info.get(_NONE_PENDING):
+        return []
     rows: dict[int | None, PendingMention] = {}
     keys = {(d.doc_type, d.number) for d in directives if d.doc_type is not None}
     for doc_type, number in sorted(keys, key=str):

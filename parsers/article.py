@@ -98,7 +98,9 @@ def parse_article(html: str | bytes, url: str, profile: str = "auto") -> Article
     title = find_title(tree, meta, chosen.title, lin, start)
     anchor = _anchor_block(lin, title.node, region)
     lead_node = _lead_node(tree, lin, chosen, anchor, start)
-    author_node = _first_node(tree, chosen.author) or _first_node(tree, Generic.author)
+    author_node = _first_node(tree, chosen.author)
+    if author_node is None and chosen.author != Generic.author:  # the same query otherwise
+        author_node = _first_node(tree, Generic.author)
     skip = _blocks_of(lin, author_node) | _blocks_of(lin, lead_node)
     body = build_body(lin, list(region.blocks), url, title.text, skip)
     if not body.paragraphs and lead_node is None:

@@ -7,6 +7,7 @@ Lines are matched in folded form (lower case, no tone marks, đ→d) so "Tăng/G
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.text import fold
 
@@ -217,6 +218,7 @@ def class_words(classes: str) -> list[str]:
     return [w for w in _WORD_SPLIT.split(classes.lower()) if w]
 
 
+@lru_cache(maxsize=4096)  # class strings repeat on a page and across a portal's pages
 def is_junk_class(classes: str) -> bool:
     """True when a class/id names furniture (share bar, related list, comments, menu…)."""
     for word in class_words(classes):
@@ -252,6 +254,7 @@ HARD_JUNK_STEMS = (
 )
 
 
+@lru_cache(maxsize=4096)
 def is_hard_junk_class(classes: str) -> bool:
     """True when a class/id names furniture that never holds the article (comments, related
     lists, menus, footers), whatever else it says."""

@@ -12,6 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 VN_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
@@ -224,6 +225,11 @@ def _clock(tm: re.Match[str]) -> tuple[int, int]:
 
 def find_dates(text: str) -> list[DateMatch]:
     """Every date written in `text`, in reading order, each with its time of day when given."""
+    return list(_find_dates(text))
+
+
+@lru_cache(maxsize=1024)  # a byline candidate is read for dates several times over
+def _find_dates(text: str) -> tuple[DateMatch, ...]:
     found: list[DateMatch] = []
     spans: list[tuple[int, int]] = []
     for pattern in PATTERNS:
@@ -243,7 +249,7 @@ def find_dates(text: str) -> list[DateMatch]:
             bisect.insort(spans, (m.start(), m.end()))
             found.append(DateMatch(start, end, day, month, year, hour, minute, pattern.kind))
     found.sort(key=lambda d: d.start)
-    return found
+    return tuple(found)
 
 
 def _embedded_time(m: re.Match[str]) -> tuple[int | None, int | None, int, int]:
@@ -340,6 +346,7 @@ def strip_dates(text: str) -> str:
     return _FILLER.sub(" ", rest).strip()
 
 
+@lru_cache(maxsize=1024)
 def is_byline_line(text: str) -> bool:
     """A short line that states a date among a few labels, a name, a counter or a section
     ("Đăng lúc 16h30 ngày 10/02/2023 | Chuyên mục: Góp ý")."""

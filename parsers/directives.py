@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from core.text import normalize_text
 from parsers import doc_types
@@ -97,6 +98,11 @@ def _fill(first: DirectiveRef, later: DirectiveRef) -> DirectiveRef:
 
 def scan_directives(text: str) -> list[DirectiveSpan]:
     """Every directive mention with its offsets in `text` (already normalised)."""
+    return list(_scan(text))
+
+
+@lru_cache(maxsize=8)  # a page's text is scanned for directives, then again for indicators
+def _scan(text: str) -> tuple[DirectiveSpan, ...]:
     folded = fold_aligned(text)
     spans: list[DirectiveSpan] = []
     taken = SpanSet()  # a page of codes has thousands: overlap is looked up, not scanned
@@ -116,7 +122,7 @@ def scan_directives(text: str) -> list[DirectiveSpan]:
             taken.add(match.start(), match.end())
             spans.append(_with_context(text, folded, ref, match.start(), match.end()))
     spans.sort(key=lambda s: s.start)
-    return _with_sentences(text, spans)
+    return tuple(_with_sentences(text, spans))
 
 
 def _code_matches(text: str) -> list[re.Match[str]]:

@@ -233,6 +233,8 @@ class _Walker:
         self.owner = 0
 
     def flush(self) -> None:
+        if not self.buf:
+            return  # the counts and the link only grow with text: nothing to reset
         raw = "".join(self.buf)
         self.buf = []
         if raw.strip():
@@ -388,5 +390,4 @@ def _visit(walker: _Walker, stack: _Stack, node: LexborNode, state: _Flags) -> N
 
 def _push_children(stack: _Stack, node: LexborNode, flags: _Flags) -> None:
     children = list(node.iter(include_text=True))
-    for child in reversed(children):
-        stack.append((child, flags))
+    stack.extend([(child, flags) for child in reversed(children)])

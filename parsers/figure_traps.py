@@ -34,7 +34,9 @@ _NAMING_PAIR = frozenset({
 # they are verbs ("hướng dẫn 50 hộ", "chỉ đạo 5 xã").
 _CAPITAL_ONLY = frozenset({"hướng dẫn", "chỉ đạo", "thông báo", "nhiệm vụ", "công nghiệp"})
 # "tổng số 312 đảng viên", "trong số 42 đơn": "số" after these counts.
-_SO_COUNTS = frozenset({"tổng", "trong", "với", "có", "được", "đạt", "là"})
+_SO_COUNTS = frozenset({"tổng", "trong", "với", "có", "được", "đạt", "là", "mỗi"})
+# A naming word that ends a verb: "xuất bản 12 số" publishes, "bản 12" would be a village.
+_VERB_PAIR = frozenset({"xuất bản"})
 _CONTACT = re.compile(
     r"(?:điện thoại|đt|sđt|hotline|fax|zalo|di động|liên hệ|số máy)[ \t]*:?[ \t]*$", re.IGNORECASE
 )
@@ -104,6 +106,8 @@ def _naming_word(text: str, start: int, before: str) -> str | None:
             if first is not None and first.group(1)[0].isupper():
                 return "name"
     if word.group(1) not in _NAMING_WORD:
+        return None
+    if pair is not None and f"{pair.group(1)} {pair.group(2)}" in _VERB_PAIR:
         return None
     if word.group(1) == "số" and pair is not None and pair.group(1) in _SO_COUNTS:
         return None

@@ -20,7 +20,7 @@ from functools import lru_cache
 from core.text import normalize_text, normalize_tone_marks
 from parsers.counted import is_stop_word, label_key
 from parsers.directives import scan_directives
-from parsers.indicator_dictionary import Definition, IndicatorDictionary, Rule
+from parsers.indicator_dictionary import Definition, IndicatorDictionary, NounIndex, Rule
 from parsers.localities import locality_at
 from parsers.numbers import NumberMatch, find_numbers
 from parsers.open_indicators import open_figure
@@ -40,7 +40,17 @@ _TARGET = re.compile(
     r"(?<!da )(?:bao dam|dam bao)|phai\s+(?:co|dat|hoan thanh|bao dam|dam bao))(?!\w)"
 )
 _PER_UNIT = re.compile(r"\s?/\s?[^\W\d_]")
+# A share that qualifies the things counted before it: "12 xã có tỷ lệ hộ nghèo trên 10%".
+_THRESHOLD = re.compile(
+    r"\d\s+(?:[a-z]+\s+){1,3}(?:co|dat)\s+t[yi]\s+le\b[^\d;]{0,80}?"
+    r"(?:duoi|tren|tu|khong\s+qua|chua\s+(?:den|toi|dat)|hon|vuot)\s*$"
+)
 _KIND_FOR_TAKE = {"value": "count", "numerator": "ratio", "denominator": "ratio", "percent": "percent"}
+# A rule only takes a figure of its kind: the other definitions need not be tried.
+_TAKES_OF_KIND = {
+    kind: frozenset(t for t, k in _KIND_FOR_TAKE.items() if k == kind)
+    for kind in set(_KIND_FOR_TAKE.values())
+}
 
 
 def find_indicators(
@@ -55,14 +65,15 @@ def find_indicators(
     counted phrase ("135 hộ") is keyed by that phrase, unless `open_vocabulary` is off."""
     text = normalize_text(text.replace("\t", " | "))  # a tab-separated table reads as "|" cells
     dictionary = definitions or IndicatorDictionary.builtin()
-    scan = _Scan(text, published_at, locality)
+    scan = _Scan(text, published_at, locality, dictionary.noun_index())
     known: list[tuple[int, IndicatorValue]] = []
     opened: list[tuple[int, IndicatorValue]] = []
     for number in scan.numbers:
         figure = scan.figure(number)
         if figure is None:
             continue
-        claimed = [v for d in dictionary.definitions if (v := figure.match(d)) is not None]
+        candidates = dictionary.taking(_TAKES_OF_KIND.get(number.kind, frozenset()))
+        claimed = [v for d in candidates if (v := figure.match(d)) is not None]
         known += [(number.start, v) for v in claimed]
         if not claimed and open_vocabulary:
             value = figure.open_value(dictionary)
@@ -91,7 +102,7 @@ def find_indicators(
 _PART = re.compile(r"(?<!\w)(?:trong đó|riêng|gồm|bao gồm|cụ thể)[ \t]+((?:[^\W\d_]+[ \t]+){1,3})$")
 _LEAD_WORDS = re.compile(r"[^,;\n]*$")
 _WORDS = re.compile(r"[^\W\d_]+")
-_TAIL_WORDS = re.compile(r"[ \t]*((?:[^\W\d_]+[ \t]*){1,3})")
+_TAIL_WORDS = re.compile(r"[ \t]*((?:[^\W_]+[ \t]*){1,3})")
 
 
 def _part_of(text: str, at: int, value: IndicatorValue, home: str | None) -> IndicatorValue | None:
@@ -110,8 +121,30 @@ def _part_of(text: str, at: int, value: IndicatorValue, home: str | None) -> Ind
     name = _name(lead.group() if lead else "", last=True)
     if not name:
         tail = _TAIL_WORDS.match(normalize_tone_marks(text[at + len(value.raw) : at + len(value.raw) + 40].lower()))
-        name = _name(tail.group(1) if tail else "")
+        name = _tail_name(tail.group(1) if tail else "")
+    if not name:
+        # "giám sát 31 tổ chức đảng, 58 đảng viên": a list item shares the verb of the first
+        verb = _LIST_VERB.search(before)
+        name = _name(verb.group(1), last=True) if verb else ""
     return replace(value, indicator=f"{value.indicator}-{name}") if name else None
+
+
+# The words before the first figure of the list a figure ends (after the last ";" or break).
+_LIST_VERB = re.compile(r"(?:^|[;:\n])[^;:\n\d]*?((?:[^\W\d_]+[ \t]+){1,4})\d[^;:\n]*,[ \t]*$")
+_TAIL_TOKEN = re.compile(r"[^\W_]+")
+
+
+def _tail_name(words: str) -> str:
+    """A key part from the words after a figure's noun ("… đạt 5 sao", "… 4 sao và …"): up to
+    the first stop word after a kept one; a number may name a grade ("5 sao")."""
+    kept: list[str] = []
+    for word in _TAIL_TOKEN.findall(words):
+        if is_stop_word(word):
+            if kept:
+                break
+            continue
+        kept.append(word)
+    return label_key(" ".join(kept[:3]))
 
 
 def _name(words: str, last: bool = False) -> str:
@@ -140,10 +173,13 @@ def _statement(value: IndicatorValue) -> tuple[float, bool, str | None, str | No
 class _Scan:
     """One text prepared for matching: folded copy, sentences, excluded spans, periods."""
 
-    def __init__(self, text: str, published_at: datetime | None, locality: str | None) -> None:
+    def __init__(
+        self, text: str, published_at: datetime | None, locality: str | None, nouns: NounIndex
+    ) -> None:
         self.text = text
         self.folded = fold_aligned(text)
         self.locality = locality
+        self.nouns = nouns
         self.sentences: list[Sentence] = sentences(text)
         self._starts = [s.start for s in self.sentences]
         self._paragraphs: dict[int, str] = {}
@@ -186,6 +222,8 @@ class _Scan:
             return None  # a difference ("tăng 12 mô hình"), not a level; "tặng 620 suất" is a gift
         if _TARGET.search(self.folded, clause[0], number.start):
             return None  # "phấn đấu năm 2025 kết nạp 160 đảng viên": a target, not a result
+        if number.kind == "percent" and _THRESHOLD.search(self.folded, clause[0], number.start):
+            return None  # "3 huyện có tỷ lệ … dưới 50%": the bar the counted places miss
         return _Figure(self, number, index, sentence, clause)
 
 
@@ -202,6 +240,15 @@ class _Figure:
         self.before = _last_words(folded[clause[0] : number.start], _MAX_WINDOW)
         self.whole = folded[sentence.start : sentence.end]
         self._where: tuple[str | None, str | None] | None = None
+        self._nouns: dict[str, int] | None = None
+
+    def noun_end(self, nouns: tuple[str, ...]) -> int | None:
+        """Where the first of `nouns` (longest first) to follow the figure ends, if one does."""
+        if self._nouns is None:
+            self._nouns = self.scan.nouns.matches(self.scan.folded, self.number.end, self.clause[1])
+        if not self._nouns:
+            return None
+        return next((self._nouns[n] for n in nouns if n in self._nouns), None)
 
     def match(self, definition: Definition) -> IndicatorValue | None:
         for rule in definition.rules:
@@ -247,8 +294,10 @@ class _Figure:
         if self._where is None:
             scan, sentence = self.scan, self.sentence
             first_clause_end = clause_bounds(scan.text, sentence.start, sentence.end, sentence.start)[1]
+            meeting = _MEETING_SENTENCE.match(scan.folded, sentence.start, sentence.end)
             self._where = (
-                scan.periods.period_at(self.index, self.number.start, self.clause),
+                (meeting and scan.periods.meeting_label(self.index))
+                or scan.periods.period_at(self.index, self.number.start, self.clause),
                 locality_at(
                     scan.text, (sentence.start, sentence.end), first_clause_end, self.clause[0],
                     self.number.start, scan.locality,
@@ -262,11 +311,11 @@ class _Figure:
         if _KIND_FOR_TAKE[rule.take] != number.kind:
             return None
         end = number.end
-        if rule.nouns is not None:
-            noun = rule.nouns.match(folded, number.end, self.clause[1])
-            if noun is None:
+        if rule.nouns:
+            noun_end = self.noun_end(rule.nouns)
+            if noun_end is None:
                 return None
-            end = noun.end()
+            end = noun_end
         if _PER_UNIT.match(folded, end):
             return None  # "14,5 tiêu chí/xã", "3%/năm": an average or a rate, not a count
         window = _tail(self.before, rule.window)
@@ -280,6 +329,13 @@ class _Figure:
         return end
 
 
+# A sentence about the meeting itself: "Đại hội có 198 đại biểu", "Tham dự hội nghị có …".
+_MEETING_SENTENCE = re.compile(
+    r"[\W_]*(?:(?:ve|den)\s+)?(?:(?:tham\s+)?du\s+)?(?:dai\s+hoi|hoi\s+nghi|ky\s+hop|phien\s+hop|"
+    r"cuoc\s+hop|hoi\s+thao|toa\s+dam|buoi\s+le)(?:\s+(?:lan\s+nay|nay))?\s+(?:da\s+)?"
+    r"(?:co|thu\s+hut|voi)\s+(?:su\s+tham\s+du\s+cua\s+)?(?:(?:hon|gan|tren|khoang)\s+)?\d",
+    re.IGNORECASE,
+)
 _MAX_WINDOW = 40
 
 

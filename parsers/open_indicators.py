@@ -59,9 +59,11 @@ def open_figure(
         return _share(text, number, clause, dictionary, context)
     counted = counted_after(text, number.end, clause[1])
     if counted is None:
-        named = _NAMED_BEFORE.search(normalize_tone_marks(text[clause[0] : number.start].lower()))
-        if named is None or number.kind != "count":
+        if number.kind != "count":
             return None
+        named = _NAMED_BEFORE.search(normalize_tone_marks(text[clause[0] : number.start].lower()))
+        if named is None:
+            return _breakdown(text, number, dictionary, context)
         phrase = named.group(1)  # "tổng số đảng viên là 312", "số hộ nghèo: 135"
         if set(phrase.split(" ")) & _DEMONSTRATIVES:
             return None  # "con số này là 205": what it counts is in another sentence
@@ -70,7 +72,7 @@ def open_figure(
     if per is not None:
         rate = _PER_TIME.match(text, counted.end)
         if rate is None:
-            return None  # "14,5 tiêu chí/xã", "20.000 đồng/người": an average or a price
+            return _support_level(text, number, counted, clause, dictionary, context)
         # "thu nhập bình quân đạt 42,5 triệu đồng/người/năm", "3,6 tấn/ngày": a rate reported
         what = _subject(text, number, clause) if counted.words[-1] == "đồng" else counted.phrase
         unit = counted.words[-1] + rate.group().replace(" ", "")
@@ -85,6 +87,66 @@ def open_figure(
             unit = counted.words[0]
             return _keyed(what if unit == "đồng" else f"{what} {unit}", unit, counted.end, dictionary, context)
     return _keyed(counted.phrase, _unit(counted), counted.end, dictionary, context)
+
+
+# "kỷ luật 19 đảng viên (khiển trách 13, cảnh cáo 4, khai trừ 2)": the parts of a count, each a
+# few words and a bare number, in brackets right after it; they count what it counts.
+_BREAKDOWN_ITEM = re.compile(r"(?:\(|,)[ \t]*((?:[^\W\d_]+[ \t]+){1,4})$")
+_BREAKDOWN_OPEN = re.compile(
+    r"(?<![\d.,])(\d[\d.,]*)[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}[ \t]*\([^()\n]*$"
+)
+_BREAKDOWN_AFTER = re.compile(r"[ \t]*[,;)]")
+
+
+def _breakdown(
+    text: str, number: NumberMatch, dictionary: IndicatorDictionary, context: str
+) -> OpenFigure | None:
+    """A bare number that is one part of a bracketed breakdown of the count before it."""
+    if _BREAKDOWN_AFTER.match(text, number.end) is None:
+        return None
+    before = text[max(0, number.start - 120) : number.start]
+    item = _BREAKDOWN_ITEM.search(before)
+    whole = _BREAKDOWN_OPEN.search(before)
+    if item is None or whole is None:
+        return None
+    offset = max(0, number.start - 120)
+    counted = counted_after(text, offset + whole.end(1), offset + len(before))
+    if counted is None:
+        return None
+    words = normalize_tone_marks(item.group(1).strip().lower())
+    return _keyed(f"{counted.phrase} {words}", _unit(counted), number.end, dictionary, context)
+
+
+# "mức hỗ trợ 60 triệu đồng/nhà xây mới và 30 triệu đồng/nhà sửa chữa": an amount granted
+# per unit is a reported level; a price or an average ("15.000 đồng/người") is not.
+_SUPPORT = re.compile(r"(?<!\w)(?:mức hỗ trợ|hỗ trợ|trợ cấp|định mức|mức chi|mức thưởng)(?!\w)")
+_PER_WORDS = re.compile(r"[ \t]?/[ \t]?([^\W\d_]+(?:[ \t]+[^\W\d_]+){0,2})")
+_PER_STOP = frozenset({"và", "hoặc", "với", "cho", "của", "tại", "trong", "năm", "tháng"})
+
+
+def _support_level(
+    text: str, number: NumberMatch, counted: Counted, clause: tuple[int, int],
+    dictionary: IndicatorDictionary, context: str,
+) -> OpenFigure | None:
+    """A money amount per unit ("60 triệu đồng/nhà") granted as support, or None."""
+    if counted.words[-1] != "đồng":
+        return None  # "14,5 tiêu chí/xã": an average
+    before = normalize_tone_marks(text[max(clause[0], number.start - 80) : number.start].lower())
+    support = next(reversed(list(_SUPPORT.finditer(before))), None)
+    per = _PER_WORDS.match(text, counted.end, clause[1])
+    if support is None or per is None:
+        return None  # "20.000 đồng/người": a price
+    words: list[str] = []
+    end = counted.end
+    for word in _SUBJECT_WORDS.finditer(text, per.start(1), per.end(1)):
+        lowered = normalize_tone_marks(word.group().lower())
+        if lowered in _PER_STOP:
+            break
+        words.append(lowered)
+        end = word.end()
+    if not words:
+        return None
+    return _keyed(f"{support.group()} {' '.join(words)}", f"đồng/{words[0]}", end, dictionary, context)
 
 
 _MEASURED_BY = re.compile(r"(?<!\w)(?:đạt|là|ở mức)(?:[ \t]+(?:khoảng|gần|hơn|trên|tới))?[ \t]*$")

@@ -125,3 +125,8 @@ def post_key(post: str, own_place: str | None = None) -> str:
         if place and key.endswith(" " + place):
             key = key[: -len(place) - 1]
     return key
+
+
+def people_in_article(title: str, text: str) -> list[PersonMention]:
+    """The officials an article names, in its title and its text."""
+    return find_people("\n\n".join(part for part in (title, text) if part))

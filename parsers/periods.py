@@ -259,6 +259,7 @@ def period_sort_key(label: str) -> tuple[str, str]:
     return "other", label
 
 
+_TERM_LABEL = re.compile(r"\d{4}-\d{4}")
 _FRAMING_CHARS = 40  # a period this close to a sentence's start frames what follows
 
 
@@ -303,6 +304,18 @@ class PeriodContext:
         if chosen is not None:
             return self._label(chosen, sentence, own=True)
         return self.context_label(sentence)
+
+    def meeting_label(self, sentence: int) -> str | None:
+        """The year of the meeting a sentence reports on ("Đại hội có 198 đại biểu …"), when
+        the sentence names no period of its own: a term named earlier is what the meeting
+        reviews, not when its delegates met."""
+        if self._by_sentence[sentence]:
+            return None
+        label = self.context_label(sentence)
+        if label is None or not _TERM_LABEL.fullmatch(label):
+            return label
+        year = self._context_year(sentence, PeriodMatch(0, 0, "year", None))
+        return str(year) if year is not None else label
 
     def context_label(self, sentence: int) -> str | None:
         """The period the text around sentence `sentence` sets, else the article's year."""

@@ -116,6 +116,8 @@ def _period_of(header: str, year: int | None) -> str | None:
         return bare.group(1)
     periods = find_periods(header)
     if len(periods) == 1:
+        if periods[0].kind == "day":  # "Giải ngân đến 31/12/2024": as of a date, its year
+            return str(periods[0].year)
         return periods[0].label(year)
     token = _YEAR_TOKEN.findall(header)  # "Thực hiện 2024", "Ước 2025"
     return token[0] if len(token) == 1 and not periods else None
@@ -147,9 +149,10 @@ def _figures(text: str, block: list[_Line], caption: str, published: date | None
     by_period = {i: p for i, p in periods.items() if p is not None}
     places = _PLACE_HEADER.match(names[label_col]) is not None
     caption_period = _caption_period(caption, year)
+    caption_unit = _caption_unit(caption)
     figures: list[TableFigure] = []
     for row in block[1:]:
-        cells = row.cells
+        cells = _padded(row.cells, header.cells, 0 in skip)
         if len(cells) != len(header.cells):
             continue
         row_label = cells[label_col][1]
@@ -157,22 +160,32 @@ def _figures(text: str, block: list[_Line], caption: str, published: date | None
         unit = cells[unit_col][1] if unit_col is not None else ""
         row_period = _period_of(row_label, year) if not by_period else None
         columns: list[tuple[int, str | None, str]]
-        if by_period:
+        total = _TOTAL_ROW.match(fold_aligned(row_label).strip()) is not None
+        if by_period and places:  # "Xã | Hộ nghèo cuối năm 2023 | … 2024": a row per place
+            columns = [(i, p, header.cells[i][1]) for i, p in sorted(by_period.items())]
+            place = None if total else row_label
+        elif by_period:
             columns = [(i, p, row_label) for i, p in sorted(by_period.items())]
+            # a measure column beside the period ones ("Tỷ lệ (%)") is of the caption's period
+            columns += [
+                (i, caption_period, f"{_clean_label(header.cells[i][1])} {row_label} ({_PERCENT})")
+                for i in sorted(periods) if periods[i] is None and _is_share(header.cells[i][1])
+            ]
+            columns.sort()
             place = None
         elif row_period is not None:  # a row per period ("Năm 2024", "9 tháng năm 2025")
             columns = [(i, row_period, header.cells[i][1]) for i in sorted(periods)]
             place = None
         else:
             columns = [(i, caption_period, header.cells[i][1]) for i in sorted(periods)]
-            place = None if _TOTAL_ROW.match(fold_aligned(row_label).strip()) or not places else row_label
+            place = None if total or not places else row_label
         for index, period, label in columns:
             offset, cell = cells[index]
             parsed = _value(cell)
             if parsed is None:
                 continue
             value, percent = parsed
-            figure_unit, scale = _unit(unit, label, percent)
+            figure_unit, scale = _unit(unit or _unless_share(caption_unit, label, percent), label, percent)
             figures.append(TableFigure(
                 label=_clean_label(label), value=value * scale, unit=figure_unit, period=period,
                 place=place, start=offset, end=offset + len(cell), row=evidence,
@@ -200,6 +213,35 @@ def _period_rows(text: str, block: list[_Line], caption: str, year: int | None) 
                 row=text[header.start : header.end] + "\n" + text[row.start : row.end],
             ))
     return figures
+
+
+_PERCENT = "%"
+_CAPTION_UNIT = re.compile(r"(?<!\w)(?:don vi tinh|don vi|dvt)\s*:\s*([^\W\d_][^()\n;:|]{0,20}?)\s*(?:\)|$)")
+
+
+def _caption_unit(caption: str) -> str:
+    """The unit a caption gives all the cells ("… (đơn vị: tỷ đồng)", "ĐVT: triệu đồng")."""
+    match = _CAPTION_UNIT.search(fold_aligned(caption).strip())
+    return caption.strip()[match.start(1) : match.end(1)] if match else ""
+
+
+def _is_share(header: str) -> bool:
+    return "(%)" in header or fold_aligned(header).strip().startswith(("ty le", "ti le"))
+
+
+def _unless_share(unit: str, label: str, percent: bool) -> str:
+    """A caption's unit, except for a share's cells ("Tỷ lệ (%)", "92,5%")."""
+    return "" if percent or _is_share(label) else unit
+
+
+def _padded(
+    cells: list[tuple[int, str]], header: list[tuple[int, str]], numbered: bool
+) -> list[tuple[int, str]]:
+    """A total row of a numbered table leaves its row-number cell empty ("\tToàn huyện\t…"):
+    that cell is put back so the others line up with the header."""
+    if numbered and len(cells) == len(header) - 1 and cells and not cells[0][1][:1].isdigit():
+        return [(cells[0][0], ""), *cells]
+    return cells
 
 
 def _caption_period(caption: str, year: int | None) -> str | None:

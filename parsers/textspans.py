@@ -60,6 +60,11 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 def sentences(text: str) -> list[Sentence]:
     """Every sentence of `text`, in order; a line break always ends a sentence."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8)  # directives, then indicators, split one page's text
+def _sentences(text: str) -> tuple[Sentence, ...]:
     found: list[Sentence] = []
     for number, para in enumerate(_PARAGRAPH.finditer(text)):
         start = para.start()
@@ -70,7 +75,7 @@ def sentences(text: str) -> list[Sentence]:
             start = end
         if text[start : para.end()].strip():
             found.append(Sentence(start, para.end(), number))
-    return [piece for s in found for piece in _bounded(_strip(s, text), text)]
+    return tuple(piece for s in found for piece in _bounded(_strip(s, text), text))
 
 
 # Real sentences are a few hundred characters. A "sentence" of tens of thousands (a flattened

@@ -18,17 +18,18 @@ from core.records import CrawlState, PortalCrawl
 from detect import detect_article
 from detect.indicators import preload_portal_series
 from detect.outages import DEFAULT_AFTER_RUNS, outage_events, outage_notice
-from detect.pending import resolve_pending
+from detect.pending import preload_pending, resolve_pending
+from detect.people import preload_people
 from pipeline.notices import moved_entry_points
 from pipeline.prepare import PreparedArticle, prepare_article
-from storage.articles import upsert_article
+from storage.articles import preload_urls, upsert_article
 from storage.db import session_scope
 from storage.models import CrawlRun
 from storage.pages import crawl_state, record_pages, stored_article_pages
 from storage.portals import is_baseline, mark_crawled, record_run
 
 DETECT_ON = ("new", "edited", "duplicate")
-PRELOAD_FROM = 10  # articles in one portal's batch from which its indicator series are read at once
+PRELOAD_FROM = 10  # articles in one portal's batch from which what they look up is read at once
 COUNTERS = {"new": "new_articles", "edited": "edited_articles", "duplicate": "duplicates"}
 
 
@@ -74,13 +75,21 @@ def ingest_crawl(
             report = _new_report(session, portal, crawl)
             record_pages(session, portal.id, crawl.pages)
             if len(prepared) >= PRELOAD_FROM:
-                preload_portal_series(session, portal.id)
+                _preload(session, portal.id, prepared)
             for article in prepared:
                 store_article(session, portal, article, now, report.baseline, report)
             _finish(session, report, crawl, now, outage_after_runs)
         return report
     except StorageError:
         return _ingest_one_by_one(engine, portal, crawl, prepared, now, outage_after_runs)
+
+
+def _preload(session: Session, portal_id: str, prepared: Sequence[PreparedArticle]) -> None:
+    """What a batch's articles will look up one by one, read in a few queries instead."""
+    preload_urls(session, [article.url for article in prepared])
+    preload_portal_series(session, portal_id)
+    preload_people(session, [person.name for article in prepared for person in article.people or ()])
+    preload_pending(session)
 
 
 def _ingest_one_by_one(
@@ -164,7 +173,8 @@ def store_article(
     if outcome.status not in DETECT_ON and not redetect:
         return
     events = detect_article(
-        session, article=outcome.article, page=prepared.page, portal=portal, baseline=baseline, now=now
+        session, article=outcome.article, page=prepared.page, portal=portal, baseline=baseline, now=now,
+        people=prepared.people,
     )
     session.flush()
     for event in events:

@@ -30,11 +30,13 @@ Batch = tuple[list[Job], "Future[list[PreparedArticle]]"]  # the batch's pages, 
 
 
 def default_workers() -> int:
-    """PORTALWATCH_PARSE_WORKERS, or one per core (0 parses in the calling thread)."""
+    """PORTALWATCH_PARSE_WORKERS, or one per core but the writer's (0 parses in the calling
+    thread). The writer thread keeps a core busy storing what the workers parse: a worker on
+    that core too would only take turns with it (and cost its memory)."""
     configured = os.environ.get("PORTALWATCH_PARSE_WORKERS")
     if configured is not None and configured.strip().isdigit():
         return int(configured)
-    return os.cpu_count() or 1
+    return max(1, (os.cpu_count() or 1) - 1)
 
 
 class ParsePool:

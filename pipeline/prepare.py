@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from core.errors import ParseError
 from dedup import Signature, content_hash, minhash
 from parsers import parse_page
+from parsers.people import PersonMention, people_in_article
 from parsers.types import ParsedPage
 
 
@@ -22,6 +23,7 @@ class PreparedArticle:
     page: ParsedPage | None = None
     digest: str = ""
     signature: Signature | None = None
+    people: tuple[PersonMention, ...] | None = None
     error: str | None = None
 
     @property
@@ -30,13 +32,15 @@ class PreparedArticle:
 
 
 def prepare_article(url: str, html: str | bytes, profile: str, locality: str | None) -> PreparedArticle:
-    """Parse one page and compute what storage needs to classify it (hash and MinHash)."""
+    """Parse one page and compute what storage needs: hash and MinHash to classify it, and the
+    officials it names (for detection)."""
     try:
         page = parse_page(html, url, profile=profile, locality=locality)
     except ParseError as exc:
         return PreparedArticle(url, error=f"{url}: {exc}")
     text = page.article.text
-    return PreparedArticle(url, page, content_hash(text), minhash(text))
+    people = tuple(people_in_article(page.article.title, text))
+    return PreparedArticle(url, page, content_hash(text), minhash(text), people)
 
 
 def prepare_many(

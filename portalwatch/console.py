@@ -18,6 +18,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from core.errors import ConfigError, PortalwatchError
+from portalwatch.stderr import print_error as print_error  # re-exported: callers import it here
 
 console = Console()
 console.soft_wrap = not console.is_terminal
@@ -34,23 +35,6 @@ LEGEND = (
 def say(text: str, *, markup: bool = True) -> None:
     """A line that may hold a URL or a path: never broken by a newline of ours."""
     console.print(text, soft_wrap=True, highlight=False, markup=markup)
-
-
-def print_error(error: str | BaseException) -> None:
-    """An error on stderr, so that its reason is the last line.
-
-    A configuration error lists one problem a line (each prefixed), then their count; any other
-    message is folded into one line (a driver's message may span several).
-    """
-    text = str(error)
-    if isinstance(error, ConfigError):
-        lines = text.splitlines() or [""]
-    else:
-        lines = [" ".join(part.strip() for part in text.splitlines() if part.strip())]
-    sys.stdout.flush()  # what was printed before the error comes before it in a shared log
-    for line in lines:
-        sys.stderr.write(f"portalwatch: {line}\n")
-    sys.stderr.flush()
 
 
 def quiet_prefect(verbose: bool) -> None:

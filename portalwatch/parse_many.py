@@ -13,7 +13,6 @@ import gzip
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -162,5 +161,7 @@ def _run(jobs: list[_Job], workers: int) -> Iterator[ParsedPage | str]:
     if workers < 2 or len(jobs) < PARALLEL_FROM:
         yield from map(_parse_file, jobs)
         return
+    from concurrent.futures import ProcessPoolExecutor  # ~30 ms to import: only for a pool
+
     with ProcessPoolExecutor(max_workers=min(workers, len(jobs) // CHUNK + 1)) as pool:
         yield from pool.map(_parse_file, jobs, chunksize=CHUNK)

@@ -89,8 +89,9 @@ def upsert_article(
     url = canonical_url(url)
     digest, signature = fingerprint or (content_hash(article.text), minhash(article.text))
     content = _Content(article, digest, signature)
-    for _ in range(_ATTEMPTS):
-        row = _by_url(session, url)
+    absent: set[str] = session.info.get(_ABSENT, set())
+    for attempt in range(_ATTEMPTS):
+        row = None if attempt == 0 and url in absent else _by_url(session, url)
         if row is None:
             outcome = _insert(session, portal_id, url, content, now)
         elif row.content_hash == content.digest:
@@ -100,6 +101,18 @@ def upsert_article(
         if outcome is not None:
             return outcome
     raise StorageError(f"{url}: changed by other writers {_ATTEMPTS} times while being stored")
+
+
+_ABSENT = "portalwatch.storage.absent-urls"
+
+
+def preload_urls(session: Session, urls: Sequence[str]) -> None:
+    """Learn in one query which of a batch's URLs are not stored yet, so that upserting them
+    skips a lookup each. A writer that stores one of them meanwhile is still caught: the
+    insert is ON CONFLICT DO NOTHING, and the retry looks the URL up."""
+    wanted = {canonical_url(url) for url in urls}
+    stored = set(session.scalars(select(col(Article.url)).where(col(Article.url).in_(sorted(wanted)))))
+    session.info[_ABSENT] = wanted - stored
 
 
 def _by_url(session: Session, url: str) -> Article | None:
@@ -129,26 +142,25 @@ def _insert(
         "last_seen_at": now,
     }
     try:
-        article_id = session.execute(_insert_ignoring(session), values).scalar()
+        row = session.scalars(_insert_ignoring(session), [values]).first()
     except IntegrityError as exc:  # ON CONFLICT covers the URL; this is a missing portal row
         raise StorageError(f"{url}: cannot store for portal {portal_id!r}: {exc.orig}") from None
-    if article_id is None:
+    if row is None or row.id is None:
         return None
-    _add_version(session, article_id, 1, content, now)
-    _store_bands(session, article_id, content.signature, replace=False)
-    row = session.get(Article, article_id)
-    assert row is not None  # inserted in this transaction
+    _add_version(session, row.id, 1, content, now)
+    _store_bands(session, row.id, content.signature, replace=False)
     return ArticleOutcome(row, "new" if root is None else "duplicate", root)
 
 
 _INSERT_IGNORING = {
-    name: dialect_insert(Article).on_conflict_do_nothing(index_elements=["url"]).returning(col(Article.id))
+    name: dialect_insert(Article).on_conflict_do_nothing(index_elements=["url"]).returning(Article)
     for name, dialect_insert in (("postgresql", pg_insert), ("sqlite", sqlite_insert))
 }
 
 
 def _insert_ignoring(session: Session) -> Any:
-    """`INSERT … ON CONFLICT (url) DO NOTHING RETURNING id` in the session's dialect."""
+    """`INSERT … ON CONFLICT (url) DO NOTHING RETURNING *` in the session's dialect: the new row
+    comes back as a session object, without reading it again."""
     dialect = session.get_bind().dialect.name
     if dialect not in _INSERT_IGNORING:
         raise StorageError(f"unsupported database dialect {dialect!r}")
@@ -208,7 +220,7 @@ def _add_version(
         "content_hash": content.digest,
         "seen_at": now,
     }
-    session.execute(insert(ArticleVersion), [row])
+    session.execute(insert(ArticleVersion.__table__), [row])  # type: ignore[attr-defined]  # Core: no ORM bulk path
 
 
 def _store_bands(session: Session, article_id: int, sig: Signature, *, replace: bool) -> None:
@@ -219,7 +231,7 @@ def _store_bands(session: Session, article_id: int, sig: Signature, *, replace: 
         for band, bucket in lsh_buckets(sig)
     ]
     if rows:
-        session.execute(insert(ArticleBand), rows)
+        session.execute(insert(ArticleBand.__table__), rows)  # type: ignore[attr-defined]  # Core insert
 
 
 _EXACT = (

@@ -7,10 +7,12 @@ the caller learns whether *it* created the row. Works the same on SQLite and Pos
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, SQLModel, col
@@ -29,7 +31,7 @@ from storage.models import (
 
 # One statement object per (dialect, table, conflict columns, returned columns), values bound at
 # execution: building `.values(**row)` anew for every row costs more than running it.
-_STATEMENTS: dict[tuple[str, str, tuple[str, ...], bool], Any] = {}
+_STATEMENTS: dict[tuple[str, str, tuple[str, ...], bool | str], Any] = {}
 
 
 def _ignoring(session: Session, table: Any, conflict: list[str], whole_row: bool = False) -> Any:
@@ -63,13 +65,22 @@ def ensure_directive(
     An existing row keeps its first values and only gains what it lacked (date, title, issuer).
     """
     row = dict(values, first_seen_at=now, first_article_id=article_id)
-    created = _insert_ignore(session, Directive, row, ["code"]) is not None
+    key = (session.get_bind().dialect.name, "directive", ("code",), "entities")
+    statement = _STATEMENTS.get(key)
+    if statement is None:
+        statement = insert_for(session, Directive).on_conflict_do_nothing(index_elements=["code"]).returning(Directive)
+        _STATEMENTS[key] = statement
+    try:
+        inserted = session.scalars(statement, [row]).first()
+    except SQLAlchemyError as exc:
+        raise StorageError(f"cannot store directive: {exc.__class__.__name__}: {exc}") from exc
+    if inserted is not None:
+        return inserted, True
     directive = session.execute(
         select(Directive).where(col(Directive.code) == values["code"])
     ).scalar_one()
-    if not created:
-        _fill_missing(session, directive, values)
-    return directive, created
+    _fill_missing(session, directive, values)
+    return directive, False
 
 
 def _fill_missing(session: Session, directive: Directive, values: dict[str, Any]) -> None:
@@ -121,6 +132,11 @@ def pending_mentions(
     return list(session.execute(statement).scalars())
 
 
+def any_pending(session: Session) -> bool:
+    """Whether any code-less mention is waiting for its directive."""
+    return session.execute(select(col(PendingMention.id)).limit(1)).first() is not None
+
+
 def drop_pending(session: Session, pending_id: int) -> bool:
     """Forget a pending mention once resolved; False when another worker already did."""
     try:
@@ -153,6 +169,32 @@ def add_observation(session: Session, values: dict[str, Any]) -> int | None:
     return _insert_ignore(session, IndicatorObservation, values, conflict)
 
 
+ObservationKey = tuple[int, str, str, str]  # article_id, indicator, locality, period
+
+
+def add_observations(session: Session, rows: Sequence[dict[str, Any]]) -> dict[ObservationKey, int]:
+    """Store many observations in one statement; the ids of those newly stored, by their key
+    (a row whose key was there already, or repeats an earlier row of `rows`, is left out)."""
+    if not rows:
+        return {}
+    table = IndicatorObservation.__table__  # type: ignore[attr-defined]  # set by SQLModel
+    conflict = ["article_id", "indicator", "locality", "period"]
+    key = (session.get_bind().dialect.name, table.name, tuple(conflict), "key")
+    statement = _STATEMENTS.get(key)
+    if statement is None:
+        c = table.c
+        statement = (
+            insert_for(session, table).on_conflict_do_nothing(index_elements=conflict)
+            .returning(c.id, c.article_id, c.indicator, c.locality, c.period)
+        )
+        _STATEMENTS[key] = statement
+    try:
+        found = session.execute(statement, list(rows)).all()
+    except SQLAlchemyError as exc:
+        raise StorageError(f"cannot store observations: {exc.__class__.__name__}: {exc}") from exc
+    return {(r.article_id, r.indicator, r.locality, r.period): r.id for r in found}
+
+
 def update_observation(session: Session, observation_id: int, values: dict[str, Any]) -> None:
     """Give an observation the figure its article now reports (the article was edited)."""
     session.execute(
@@ -162,12 +204,36 @@ def update_observation(session: Session, observation_id: int, values: dict[str, 
     )
 
 
-def series(
-    session: Session, portal_id: str, indicator: str, locality: str
-) -> list[tuple[IndicatorObservation, str]]:
-    """Every observation of one indicator for one portal and locality, with its article URL."""
+@dataclass(slots=True)
+class SeriesPoint:
+    """One stored observation of a series, as detection compares it (plain values: reading
+    and caching thousands of these must not cost an ORM object each)."""
+
+    id: int
+    article_id: int
+    indicator: str
+    locality: str
+    label: str
+    value: float
+    unit: str
+    period: str
+    sentence: str
+    url: str
+
+
+_POINT_COLUMNS = (
+    col(IndicatorObservation.id), col(IndicatorObservation.article_id),
+    col(IndicatorObservation.indicator), col(IndicatorObservation.locality),
+    col(IndicatorObservation.label), col(IndicatorObservation.value),
+    col(IndicatorObservation.unit), col(IndicatorObservation.period),
+    col(IndicatorObservation.sentence), col(Article.url),
+)  # fmt: skip
+
+
+def series(session: Session, portal_id: str, indicator: str, locality: str) -> list[SeriesPoint]:
+    """Every observation of one indicator for one portal and locality, oldest first."""
     statement = (
-        select(IndicatorObservation, col(Article.url))
+        select(*_POINT_COLUMNS)
         .join(Article, col(Article.id) == col(IndicatorObservation.article_id))
         .where(
             col(IndicatorObservation.portal_id) == portal_id,
@@ -176,43 +242,58 @@ def series(
         )
         .order_by(col(IndicatorObservation.id))
     )
-    return [(obs, url) for obs, url in session.execute(statement).all()]
+    return [SeriesPoint(*row) for row in session.execute(statement).all()]
 
 
-def portal_series(
-    session: Session, portal_id: str
-) -> dict[tuple[str, str], list[tuple[IndicatorObservation, str]]]:
+def portal_series(session: Session, portal_id: str) -> dict[tuple[str, str], list[SeriesPoint]]:
     """Every series of one portal at once, keyed by (indicator, locality): one query where a
     batch of many articles would otherwise ask for each of its series in turn."""
     statement = (
-        select(IndicatorObservation, col(Article.url))
+        select(*_POINT_COLUMNS)
         .join(Article, col(Article.id) == col(IndicatorObservation.article_id))
         # Through the article's portal index: observations have no index on portal_id, and a
         # scan of them all for every portal batch would grow with the whole corpus.
         .where(col(Article.portal_id) == portal_id, col(IndicatorObservation.portal_id) == portal_id)
         .order_by(col(IndicatorObservation.id))
     )
-    found: dict[tuple[str, str], list[tuple[IndicatorObservation, str]]] = {}
-    for obs, url in session.execute(statement).all():
-        found.setdefault((obs.indicator, obs.locality), []).append((obs, url))
+    found: dict[tuple[str, str], list[SeriesPoint]] = {}
+    for row in session.execute(statement).all():
+        point = SeriesPoint(*row)
+        found.setdefault((point.indicator, point.locality), []).append(point)
     return found
 
 
-def add_person_post(session: Session, values: dict[str, Any]) -> bool:
-    """Store that an article names a person with a post; True when newly stored."""
+def add_person_post(session: Session, values: dict[str, Any]) -> int | None:
+    """Store that an article names a person with a post; the new id, None when it was there."""
     conflict = ["person_slug", "post_slug", "article_id"]
-    return _insert_ignore(session, PersonPost, values, conflict) is not None
+    return _insert_ignore(session, PersonPost, values, conflict)
+
+
+_PERSON_POSTS = (
+    select(PersonPost, col(Article.url))
+    .join(Article, col(Article.id) == col(PersonPost.article_id))
+    .where(col(PersonPost.person_slug) == bindparam("person"))
+    .order_by(col(PersonPost.published_at), col(PersonPost.id))
+)  # built once: constructing the statement cost more than running it
 
 
 def person_posts(session: Session, person_slug: str) -> list[tuple[PersonPost, str]]:
     """Every post stored for a person, oldest first by publication, with the article URL."""
+    return [(post, url) for post, url in session.execute(_PERSON_POSTS, {"person": person_slug}).all()]
+
+
+def posts_of_people(session: Session, person_slugs: Sequence[str]) -> dict[str, list[tuple[PersonPost, str]]]:
+    """person_posts for many people in one query; a person with no post maps to []."""
+    found: dict[str, list[tuple[PersonPost, str]]] = {person: [] for person in person_slugs}
     statement = (
         select(PersonPost, col(Article.url))
         .join(Article, col(Article.id) == col(PersonPost.article_id))
-        .where(col(PersonPost.person_slug) == person_slug)
+        .where(col(PersonPost.person_slug).in_(sorted(found)))
         .order_by(col(PersonPost.published_at), col(PersonPost.id))
     )
-    return [(post, url) for post, url in session.execute(statement).all()]
+    for post, url in session.execute(statement).all():
+        found[post.person_slug].append((post, url))
+    return found
 
 
 def add_event(
@@ -229,10 +310,30 @@ def add_event(
         row = session.execute(_ignoring(session, table, ["key"], whole_row=True), values).first()
     except SQLAlchemyError as exc:
         raise StorageError(f"cannot store event: {exc.__class__.__name__}: {exc}") from exc
-    if row is None:
-        return None
-    # The row as inserted, attached to the session as stored, without reading it back.
-    event = Event(**row._mapping)
+    return None if row is None else _attached(session, row._mapping)
+
+
+def add_events(session: Session, rows: Sequence[dict[str, Any]]) -> list[Event]:
+    """Create many events in one statement, each unless its key exists (or repeats an earlier
+    row's); the new rows, in the order given, as session objects. Rows hold add_event's values."""
+    if not rows:
+        return []
+    key = (session.get_bind().dialect.name, "event", ("key",), "entities")
+    statement = _STATEMENTS.get(key)
+    if statement is None:
+        statement = insert_for(session, Event).on_conflict_do_nothing(index_elements=["key"]).returning(Event)
+        _STATEMENTS[key] = statement
+    try:
+        found = session.scalars(statement, list(rows)).all()
+    except SQLAlchemyError as exc:
+        raise StorageError(f"cannot store events: {exc.__class__.__name__}: {exc}") from exc
+    order = {row["key"]: i for i, row in reversed(list(enumerate(rows)))}  # a key's first row
+    return sorted(found, key=lambda event: order[event.key])
+
+
+def _attached(session: Session, values: Any) -> Event:
+    """The row as inserted, attached to the session as stored, without reading it back."""
+    event = Event(**values)
     make_transient_to_detached(event)
     session.add(event)
     return event

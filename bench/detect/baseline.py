@@ -50,9 +50,10 @@ def naive_indicators(
     found: dict[tuple[str, str | None, str | None], IndicatorValue] = {}
     for definition in dictionary.definitions:
         for rule in definition.rules:
-            if rule.nouns is None:
+            if not rule.nouns:
                 continue
-            pattern = re.compile(NUMBER + rule.nouns.pattern.removeprefix(r"\s*"))
+            nouns = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in rule.nouns)
+            pattern = re.compile(NUMBER + r"(?:" + nouns + r")(?![\w])")
             for match in pattern.finditer(folded):
                 value = _value(match.group(1), match.group(2))
                 if value is not None:

@@ -27,7 +27,6 @@ from parsers.indicator_dictionary import IndicatorDictionary  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "detect"
 UNSEEN = FIXTURES / "unseen"
-BATCHES = ("batch1", "batch2", "batch3")
 SETTLE_SECONDS = 120  # a batch file this fresh may be half-written: its first run would be wrong
 DEFAULT_PASSAGES = [FIXTURES / n for n in ("passages.yaml", "holdout.yaml", "holdout2.yaml")]
 
@@ -121,11 +120,8 @@ def unseen_section(dictionary: IndicatorDictionary, show_problems: bool) -> None
 
     print("Unseen batches (tests/fixtures/detect/unseen; directives on canonical code, "
           "indicators on value + period)")
-    for name in BATCHES:
-        path = UNSEEN / f"{name}.yaml"
-        if not path.exists():
-            print(f"  {name}: not written yet")
-            continue
+    for path in batch_files():
+        name = path.stem
         if time.time() - path.stat().st_mtime < SETTLE_SECONDS:
             print(f"  {name}: changed in the last {SETTLE_SECONDS} s, still being written; not scored")
             continue
@@ -147,6 +143,12 @@ def unseen_section(dictionary: IndicatorDictionary, show_problems: bool) -> None
         if show_problems:
             for problem in our_d.problems + our_i.problems:
                 print("    portalwatch:", problem)
+
+
+def batch_files() -> list[Path]:
+    """Every batchN.yaml of the unseen folder, in the order they were written (by N)."""
+    found = [p for p in UNSEEN.glob("batch*.yaml") if p.stem[5:].isdigit()]
+    return sorted(found, key=lambda p: int(p.stem[5:]))
 
 
 def replay_section(dictionary: IndicatorDictionary, show_problems: bool) -> None:

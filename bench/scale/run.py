@@ -6,7 +6,9 @@ exporting the same network in the same run.
     python3 run.py bench scale --portals 3400 --articles 100 --timeout 900 --no-scrapy
 
 Rounds: a first crawl (the baseline), a change round (10% of portals publish 5 new articles),
-a no-change re-crawl. Printed per round: wall time, requests and pages/s, CPU seconds and peak
+a no-change re-crawl; then the no-change re-crawl again against a Prefect server that is
+already running (`prefect server start`, as a deployed machine has), which leaves out the
+temporary server's start-up. Printed per round: wall time, requests and pages/s, CPU seconds and peak
 RSS of the whole process tree, requests beyond "listings + new pages", share of 304s, and the
 most requests ever in flight to one host; then the ratios against Scrapy.
 """
@@ -14,14 +16,17 @@ most requests ever in flight to one host; then the ratios against Scrapy.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +81,35 @@ def crawl_round(name: str, args: argparse.Namespace, work: Path, env: dict[str, 
             "--database-url", f"sqlite:///{work / 'portalwatch.db'}"]  # fmt: skip
     measured = run_measured(argv, env=env, timeout=args.timeout)
     return _row(name, "portalwatch", measured, control(args.port, "/__stats"), args, work)
+
+
+@contextlib.contextmanager
+def prefect_server(work: Path, env: dict[str, str], port: int) -> Iterator[str]:
+    """A Prefect server (SQLite, under the work folder) started once, as the README's "One
+    machine" deployment has: crawls against it skip the temporary server's start-up."""
+    log = (work / "prefect-server.log").open("wb")
+    server = subprocess.Popen(
+        [str(BIN / "prefect"), "server", "start", "--host", "127.0.0.1", "--port", str(port)],
+        env=env | {"PREFECT_UI_ENABLED": "false"}, stdout=log, stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
+    api = f"http://127.0.0.1:{port}/api"
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit(f"the Prefect server did not start (see {log.name})")
+            try:
+                with urllib.request.urlopen(f"{api}/health", timeout=5):
+                    break
+            except OSError:
+                time.sleep(0.5)
+        yield api
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(server.pid, signal.SIGTERM)
+        server.wait(30)
+        log.close()
 
 
 def scrapy_round(args: argparse.Namespace, work: Path, env: dict[str, str]) -> dict[str, Any]:
@@ -140,6 +174,10 @@ def ratios(rows: list[dict[str, Any]], args: argparse.Namespace, new_articles: i
     if still:
         out["no_change_all_304"] = still["answered_304"] == still["requests"]
         out["no_change_wall_s"] = still["wall_s"]
+    served = by.get(("portalwatch", "no-change, server up"))
+    if served:
+        out["no_change_server_up_all_304"] = served["answered_304"] == served["requests"]
+        out["no_change_server_up_wall_s"] = served["wall_s"]
     return out
 
 
@@ -170,6 +208,10 @@ def main() -> None:
                 new_articles = control(args.port, "/__advance?share=0.1&new=5")["new_articles"]
                 rows.append(crawl_round("change", args, work, env))
                 rows.append(crawl_round("no-change", args, work, env))
+                with prefect_server(work, env, args.port + 1) as api:
+                    served = env | {"PREFECT_API_URL": api}
+                    crawl_round("warm-up", args, work, served)  # the server's first flow run
+                    rows.append(crawl_round("no-change, server up", args, work, served))
     finally:
         network.terminate()
         network.wait(10)
