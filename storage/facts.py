@@ -46,6 +46,23 @@ def _ignoring(session: Session, table: Any, conflict: list[str], whole_row: bool
     return statement
 
 
+def _insert_entities(
+    session: Session, model: type[SQLModel], conflict: list[str], rows: Sequence[dict[str, Any]]
+) -> list[Any]:
+    """Insert the rows that do not conflict, in one statement; the new ones as session objects
+    (RETURNING the entity: nothing is read again)."""
+    table = model.__table__  # type: ignore[attr-defined]  # set by SQLModel on table classes
+    key = (session.get_bind().dialect.name, table.name, tuple(conflict), "entities")
+    statement = _STATEMENTS.get(key)
+    if statement is None:
+        statement = insert_for(session, model).on_conflict_do_nothing(index_elements=conflict).returning(model)
+        _STATEMENTS[key] = statement
+    try:
+        return list(session.scalars(statement, list(rows)).all())
+    except SQLAlchemyError as exc:
+        raise StorageError(f"cannot store {table.name}: {exc.__class__.__name__}: {exc}") from exc
+
+
 def _insert_ignore(
     session: Session, model: type[SQLModel], values: dict[str, Any], conflict: list[str]
 ) -> int | None:
@@ -65,16 +82,7 @@ def ensure_directive(
     An existing row keeps its first values and only gains what it lacked (date, title, issuer).
     """
     row = dict(values, first_seen_at=now, first_article_id=article_id)
-    key = (session.get_bind().dialect.name, "directive", ("code",), "entities")
-    statement = _STATEMENTS.get(key)
-    if statement is None:
-        statement = insert_for(session, Directive).on_conflict_do_nothing(index_elements=["code"]).returning(Directive)
-        _STATEMENTS[key] = statement
-    try:
-        inserted = session.scalars(statement, [row]).first()
-    except SQLAlchemyError as exc:
-        raise StorageError(f"cannot store directive: {exc.__class__.__name__}: {exc}") from exc
-    if inserted is not None:
+    for inserted in _insert_entities(session, Directive, ["code"], [row]):
         return inserted, True
     directive = session.execute(
         select(Directive).where(col(Directive.code) == values["code"])
@@ -318,15 +326,7 @@ def add_events(session: Session, rows: Sequence[dict[str, Any]]) -> list[Event]:
     row's); the new rows, in the order given, as session objects. Rows hold add_event's values."""
     if not rows:
         return []
-    key = (session.get_bind().dialect.name, "event", ("key",), "entities")
-    statement = _STATEMENTS.get(key)
-    if statement is None:
-        statement = insert_for(session, Event).on_conflict_do_nothing(index_elements=["key"]).returning(Event)
-        _STATEMENTS[key] = statement
-    try:
-        found = session.scalars(statement, list(rows)).all()
-    except SQLAlchemyError as exc:
-        raise StorageError(f"cannot store events: {exc.__class__.__name__}: {exc}") from exc
+    found = _insert_entities(session, Event, ["key"], rows)
     order = {row["key"]: i for i, row in reversed(list(enumerate(rows)))}  # a key's first row
     return sorted(found, key=lambda event: order[event.key])
 
