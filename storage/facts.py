@@ -14,7 +14,6 @@ from typing import Any
 
 from sqlalchemy import bindparam, delete, func, select, update
 from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.orm import make_transient_to_detached
 from sqlmodel import Session, SQLModel, col
 
 from core.errors import StorageError
@@ -31,16 +30,15 @@ from storage.models import (
 
 # One statement object per (dialect, table, conflict columns, returned columns), values bound at
 # execution: building `.values(**row)` anew for every row costs more than running it.
-_STATEMENTS: dict[tuple[str, str, tuple[str, ...], bool | str], Any] = {}
+_STATEMENTS: dict[tuple[str, str, tuple[str, ...], str], Any] = {}
 
 
-def _ignoring(session: Session, table: Any, conflict: list[str], whole_row: bool = False) -> Any:
-    key = (session.get_bind().dialect.name, table.name, tuple(conflict), whole_row)
+def _ignoring(session: Session, table: Any, conflict: list[str]) -> Any:
+    key = (session.get_bind().dialect.name, table.name, tuple(conflict), "id")
     statement = _STATEMENTS.get(key)
     if statement is None:
-        returned = list(table.c) if whole_row else [table.c.id]
         statement = (
-            insert_for(session, table).on_conflict_do_nothing(index_elements=conflict).returning(*returned)
+            insert_for(session, table).on_conflict_do_nothing(index_elements=conflict).returning(table.c.id)
         )
         _STATEMENTS[key] = statement
     return statement
@@ -171,12 +169,6 @@ def article_url(session: Session, article_id: int | None) -> str:
     return url or ""
 
 
-def add_observation(session: Session, values: dict[str, Any]) -> int | None:
-    """Store one indicator observation; its id when newly stored, None when it was there."""
-    conflict = ["article_id", "indicator", "locality", "period"]
-    return _insert_ignore(session, IndicatorObservation, values, conflict)
-
-
 ObservationKey = tuple[int, str, str, str]  # article_id, indicator, locality, period
 
 
@@ -277,29 +269,24 @@ def add_person_post(session: Session, values: dict[str, Any]) -> int | None:
     return _insert_ignore(session, PersonPost, values, conflict)
 
 
-_PERSON_POSTS = (
+# Built once: constructing the statement cost more than running it.
+_PEOPLES_POSTS = (
     select(PersonPost, col(Article.url))
     .join(Article, col(Article.id) == col(PersonPost.article_id))
-    .where(col(PersonPost.person_slug) == bindparam("person"))
+    .where(col(PersonPost.person_slug).in_(bindparam("people", expanding=True)))
     .order_by(col(PersonPost.published_at), col(PersonPost.id))
-)  # built once: constructing the statement cost more than running it
+)
 
 
 def person_posts(session: Session, person_slug: str) -> list[tuple[PersonPost, str]]:
     """Every post stored for a person, oldest first by publication, with the article URL."""
-    return [(post, url) for post, url in session.execute(_PERSON_POSTS, {"person": person_slug}).all()]
+    return posts_of_people(session, [person_slug])[person_slug]
 
 
 def posts_of_people(session: Session, person_slugs: Sequence[str]) -> dict[str, list[tuple[PersonPost, str]]]:
     """person_posts for many people in one query; a person with no post maps to []."""
     found: dict[str, list[tuple[PersonPost, str]]] = {person: [] for person in person_slugs}
-    statement = (
-        select(PersonPost, col(Article.url))
-        .join(Article, col(Article.id) == col(PersonPost.article_id))
-        .where(col(PersonPost.person_slug).in_(sorted(found)))
-        .order_by(col(PersonPost.published_at), col(PersonPost.id))
-    )
-    for post, url in session.execute(statement).all():
+    for post, url in session.execute(_PEOPLES_POSTS, {"people": sorted(found)}).all():
         found[post.person_slug].append((post, url))
     return found
 
@@ -313,12 +300,8 @@ def add_event(
         "type": type_, "key": key, "portal_id": portal_id, "payload": payload,
         "baseline": baseline, "created_at": now,
     }
-    table = Event.__table__  # type: ignore[attr-defined]  # set by SQLModel on table classes
-    try:
-        row = session.execute(_ignoring(session, table, ["key"], whole_row=True), values).first()
-    except SQLAlchemyError as exc:
-        raise StorageError(f"cannot store event: {exc.__class__.__name__}: {exc}") from exc
-    return None if row is None else _attached(session, row._mapping)
+    created = add_events(session, [values])
+    return created[0] if created else None
 
 
 def add_events(session: Session, rows: Sequence[dict[str, Any]]) -> list[Event]:
@@ -329,11 +312,3 @@ def add_events(session: Session, rows: Sequence[dict[str, Any]]) -> list[Event]:
     found = _insert_entities(session, Event, ["key"], rows)
     order = {row["key"]: i for i, row in reversed(list(enumerate(rows)))}  # a key's first row
     return sorted(found, key=lambda event: order[event.key])
-
-
-def _attached(session: Session, values: Any) -> Event:
-    """The row as inserted, attached to the session as stored, without reading it back."""
-    event = Event(**values)
-    make_transient_to_detached(event)
-    session.add(event)
-    return event
