@@ -27,6 +27,9 @@ from core.errors import ConfigError
 from core.urls import host_key
 from core.version import __version__
 
+# libyaml's parser when PyYAML has it: a 1,000-portal file loads in a tenth of the time.
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 DEFAULT_CONFIG_PATH = Path("deployments/portals.yaml")
 DEFAULT_DATABASE_URL = "sqlite:///portalwatch.db"
 DEFAULT_USER_AGENT = f"portalwatch/{__version__} (+https://github.com/portalwatch/portalwatch)"
@@ -60,6 +63,9 @@ class CrawlerSettings(_Strict):
     # the last `recheck_window_days`, once every `recheck_after_hours`.
     recheck_after_hours: float = Field(default=72, ge=0)
     recheck_window_days: float = Field(default=30, ge=0)
+    # A robots.txt fetched within this many hours is used as kept, without a request
+    # (RFC 9309 allows a cache of up to 24 hours); 0 asks for it (conditionally) every run.
+    robots_cache_hours: float = Field(default=12, ge=0, le=24)
 
 
 class PortalConfig(_Strict):
@@ -86,6 +92,7 @@ class PortalConfig(_Strict):
     max_bytes: int | None = Field(default=None, gt=0)
     recheck_after_hours: float | None = Field(default=None, ge=0)
     recheck_window_days: float | None = Field(default=None, ge=0)
+    robots_cache_hours: float | None = Field(default=None, ge=0, le=24)
 
     @field_validator("start_urls", "feeds", "sitemaps")
     @classmethod
@@ -293,7 +300,7 @@ def load_config(
     except OSError as exc:
         raise ConfigError(f"{resolved}: cannot read: {exc.strerror}") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark else ""

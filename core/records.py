@@ -36,6 +36,7 @@ class CrawlState:
     refetch_known: frozenset[str] = frozenset()  # known articles due for an edit check
     force_refetch: bool = False  # ignore validators and known URLs (hand-run option)
     robots: Mapping[str, str] = field(default_factory=dict)  # host key → robots.txt text kept
+    robots_fresh: frozenset[str] = frozenset()  # host keys whose kept text is used without a request
     # (source, canonical article URL) → the stamp last confirmed: when an entry page shows
     # another, the article is re-fetched (conditional GET) in the same run.
     signals: Mapping[tuple[str, str], str] = field(default_factory=dict)

@@ -37,6 +37,7 @@ class PortalFetcher:
         limits: CrawlLimits,
         known_robots: Mapping[str, str] | None = None,
         validators: Mapping[str, Validators] | None = None,
+        fresh_robots: frozenset[str] = frozenset(),
     ) -> None:
         self.settings = settings
         self.registry = registry
@@ -46,6 +47,7 @@ class PortalFetcher:
         self.robots_texts: dict[str, str] = {}
         self._known_robots = known_robots or {}
         self._validators = validators or {}
+        self._fresh_robots = fresh_robots
         self._hosts: dict[str, HostState] = {}
 
     @property
@@ -124,25 +126,30 @@ class PortalFetcher:
         return host
 
     async def _load_robots(self, host: HostState) -> None:
-        """Fetch robots.txt once per host per run; a 304 reuses the text the caller kept."""
+        """Fetch robots.txt once per host per run; a 304 reuses the text the caller kept, and a
+        text fetched recently enough (robots_cache_hours) is used without asking at all."""
         url = f"{host.key}/robots.txt"
         previous = self._known_robots.get(host.key)
-        validators = self._validators.get(canonical_url(url)) if previous is not None else None
-        page = await self.fetch(url, "robots", validators)
-        self.robots_pages.append(page)
         text: str | None = None
-        if page.not_modified and previous is not None:
+        page: FetchedPage | None = None
+        if previous is not None and host.key in self._fresh_robots:
             text = previous
-        elif page.status == 200:
-            text = page.text
+        else:
+            validators = self._validators.get(canonical_url(url)) if previous is not None else None
+            page = await self.fetch(url, "robots", validators)
+            self.robots_pages.append(page)
+            if page.not_modified and previous is not None:
+                text = previous
+            elif page.status == 200:
+                text = page.text
         if text is not None:
             policy = parse_robots(text, self.settings.user_agent)
             host.robots_text = text
-        elif 400 <= page.status < 500:
+        elif page is not None and 400 <= page.status < 500:
             policy = ALLOW_ALL
         else:
             policy = DISALLOW_ALL
-            host.robots_error = page.error or f"HTTP {page.status}"
+            host.robots_error = (page.error or f"HTTP {page.status}") if page else "no robots.txt"
         host.robots = policy
         if policy.crawl_delay:
             host.gate.set_crawl_delay(min(policy.crawl_delay, self.limits.max_crawl_delay_seconds))

@@ -119,6 +119,7 @@ async def _guarded(
         limits,
         state.robots,
         state.validators,
+        state.robots_fresh,
     )
     try:
         return await crawl_portal(portal, state, fetcher, limits)

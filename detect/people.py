@@ -15,7 +15,7 @@ from detect.context import ArticleContext
 from detect.events import PersonPostChanged, slug
 from parsers.people import PersonMention, people_in_article, post_key
 from parsers.types import ParsedPage
-from storage.facts import add_person_post, person_posts, posts_of_people
+from storage.facts import add_person_posts, person_posts, posts_of_people
 from storage.models import PersonPost
 
 # Each person's posts, read once per transaction and kept up to date as this writer adds to
@@ -36,11 +36,25 @@ def _posts(
 ) -> list[tuple[PersonPost, str]]:
     cache: dict[str, list[tuple[PersonPost, str]]] = session.info.setdefault(_POSTS, {})
     if new_id is None or person not in cache:  # a row that was there: read them all again
-        cache[person] = person_posts(session, person)
-    else:
+        cache[person] = person_posts(session, person)  # (with the article's other new rows)
+    elif not any(row.id == new_id for row, _ in cache[person]):
         post = PersonPost(id=new_id, **values)
         cache[person].append((post, url))  # order does not matter: callers pick by id and date
     return cache[person]
+
+
+def _values(ctx: ArticleContext, mention: PersonMention) -> dict[str, Any]:
+    return {
+        "person_slug": slug(mention.name),
+        "name": mention.name,
+        "post": mention.post,
+        "post_slug": slug(post_key(mention.post, ctx.locality)),
+        "article_id": ctx.article_id,
+        "portal_id": ctx.portal_id,
+        "sentence": mention.sentence,
+        "published_at": ctx.published_at,
+        "created_at": ctx.now,
+    }
 
 
 def _older(mine: PersonPost, old: PersonPost) -> bool:
@@ -59,23 +73,13 @@ def detect_people(
 
     `mentions` are the page's people when already found (by a parse worker)."""
     events: list[PersonPostChanged] = []
-    for mention in (
-        people_in_article(page.article.title, page.article.text) if mentions is None else mentions
-    ):
-        person = slug(mention.name)
-        post = slug(post_key(mention.post, ctx.locality))
-        values = {
-            "person_slug": person,
-            "name": mention.name,
-            "post": mention.post,
-            "post_slug": post,
-            "article_id": ctx.article_id,
-            "portal_id": ctx.portal_id,
-            "sentence": mention.sentence,
-            "published_at": ctx.published_at,
-            "created_at": ctx.now,
-        }
-        rows = _posts(session, person, values, add_person_post(session, values), ctx.url)
+    if mentions is None:
+        mentions = people_in_article(page.article.title, page.article.text)
+    values_of = [_values(ctx, mention) for mention in mentions]
+    new_ids = add_person_posts(session, values_of)  # one statement for the article
+    for mention, values, new_id in zip(mentions, values_of, new_ids, strict=True):
+        person, post = values["person_slug"], values["post_slug"]
+        rows = _posts(session, person, values, new_id, ctx.url)
         mine = next(
             (r for r, _ in rows if r.article_id == ctx.article_id and r.post_slug == post), None
         )

@@ -16,7 +16,14 @@ from prefect import flow, get_run_logger
 from core.config import PortalConfig
 from flows.reporting import log_reports, publish_crawl_report
 from flows.runtime import Runtime, runtime
-from flows.tasks import crawl_portals, deliver_alerts, failed_reports, mirror_events, plan_alerts
+from flows.tasks import (
+    crawl_portals,
+    deliver_alerts,
+    failed_reports,
+    mirror_events,
+    plan_alerts,
+    unvisited,
+)
 from pipeline.ingest import PortalReport
 
 
@@ -25,7 +32,7 @@ def crawl_and_ingest(
 ) -> list[PortalReport]:
     """One task streams the whole shard; if it fails after its retries, every portal of the
     shard gets a failed report (and CrawlRun row) rather than the flow crashing."""
-    state = crawl_portals(rt.engine, rt.config, portals, force_refetch, return_state=True)
+    state = crawl_portals(rt.engine, unvisited(rt.config), unvisited(portals), force_refetch, return_state=True)
     if not state.is_completed():
         return failed_reports(rt.engine, rt.config, portals, state.message or "crawl failed")
     return state.result()
@@ -34,10 +41,10 @@ def crawl_and_ingest(
 def announce(rt: Runtime, reports: Sequence[PortalReport], deliver: bool) -> dict[str, int]:
     """Plan alerts for the new events; unless holding back, send them and mirror the events."""
     event_ids = [eid for report in reports for eid in report.event_ids]
-    summary = {"planned": plan_alerts(rt.engine, rt.config, event_ids)}
+    summary = {"planned": plan_alerts(rt.engine, unvisited(rt.config), unvisited(event_ids))}
     if deliver:
-        summary |= deliver_alerts(rt.engine, rt.config)
-        summary["prefect_events"] = mirror_events(rt.engine, rt.config, event_ids)
+        summary |= deliver_alerts(rt.engine, unvisited(rt.config))
+        summary["prefect_events"] = mirror_events(rt.engine, unvisited(rt.config), unvisited(event_ids))
     return summary
 
 

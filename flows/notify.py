@@ -10,7 +10,7 @@ from prefect import flow, get_run_logger
 from prefect.artifacts import create_markdown_artifact
 
 from flows.runtime import runtime
-from flows.tasks import deliver_alerts, deliver_digests
+from flows.tasks import deliver_alerts, deliver_digests, unvisited
 
 
 def _summary_markdown(title: str, counts: dict[str, int]) -> str:
@@ -33,7 +33,7 @@ def notify(
     """
     logger = get_run_logger()
     with runtime(config_path, database) as rt:
-        counts = deliver_alerts(rt.engine, rt.config)
+        counts = deliver_alerts(rt.engine, unvisited(rt.config))
     logger.info("notify (%s): %s", reason, ", ".join(f"{k} {v}" for k, v in counts.items()))
     if counts.get("sent") or counts.get("failed"):
         create_markdown_artifact(
@@ -53,7 +53,7 @@ def digest(config_path: str | None = None, database: str | None = None) -> dict[
     """
     logger = get_run_logger()
     with runtime(config_path, database) as rt:
-        counts = deliver_digests(rt.engine, rt.config)
+        counts = deliver_digests(rt.engine, unvisited(rt.config))
     logger.info("digest: %s", ", ".join(f"{k} {v}" for k, v in counts.items()))
     if counts.get("messages") or counts.get("failed"):
         create_markdown_artifact(

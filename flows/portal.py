@@ -18,7 +18,7 @@ from flows.hosts import host_slots
 from flows.ingest import crawl_and_ingest
 from flows.reporting import log_reports, publish_crawl_report
 from flows.runtime import runtime
-from flows.tasks import mirror_events, plan_alerts
+from flows.tasks import mirror_events, plan_alerts, unvisited
 
 
 @flow(name="crawl-portal", flow_run_name="crawl-portal-{portal_id}", log_prints=True)
@@ -46,9 +46,9 @@ def crawl_portal(
         with host_slots(portal, rt.config.crawler) as names:
             logger.info("%s: holding %s", portal.id, ", ".join(names) or "no host limit")
             [report] = crawl_and_ingest(rt, [portal], force_refetch)
-        summary = {"planned": plan_alerts(rt.engine, rt.config, report.event_ids)}
+        summary = {"planned": plan_alerts(rt.engine, unvisited(rt.config), report.event_ids)}
         if not dry_run:
-            summary["prefect_events"] = mirror_events(rt.engine, rt.config, report.event_ids)
+            summary["prefect_events"] = mirror_events(rt.engine, unvisited(rt.config), report.event_ids)
         log_reports(logger, [report])
         publish_crawl_report([report], summary, f"crawl-{portal_id}", f"crawl of {portal.name}",
                              rt.dashboard_url)  # fmt: skip

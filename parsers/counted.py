@@ -121,7 +121,13 @@ def _not_counted(words: list[str]) -> bool:
     phrase = " ".join(words)
     if any(phrase.startswith(t) for t in _COUNTED_TIME):
         return False
+    if words[0] == "cấp" and (len(words) == 1 or words[1] not in _CAP_COUNTED):
+        return True  # "chính quyền địa phương 2 cấp", "3 cấp độ": tiers, not things counted
     return words[0] in _NOT_COUNTED_HEAD
+
+
+# "kiện toàn 12 cấp ủy": a "cấp" word that names bodies, which are counted.
+_CAP_COUNTED = frozenset({"ủy", "uỷ"})
 
 
 def is_stop_word(word: str) -> bool:

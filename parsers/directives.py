@@ -27,8 +27,8 @@ PARTY_CODE = re.compile(
     r"(?P<type>[A-ZĐ][A-Za-zĐđ]{0,4})" + _BREAK + "/" + _BREAK
     + r"(?P<iss>" + _SEG + r"(?:-" + _SEG + r")?)(?![\w])"  # a joint issuer: "BTGTU-BDVTU"
 )
-STATE_CODE = re.compile(
-    r"(?<![\w/.\-])(?P<num>\d{1,5})" + _BREAK + "/" + _BREAK
+STATE_CODE = re.compile(  # a number may carry a letter: "Nghị quyết số 30a/2008/NQ-CP"
+    r"(?<![\w/.\-])(?P<num>\d{1,5}[a-z]?)" + _BREAK + "/" + _BREAK
     + r"(?:(?P<year>(?:19|20)\d{2})" + _BREAK + "/" + _BREAK + r")?"
     r"(?P<a>" + _SEG + r")(?:" + _BREAK + _HYPHEN + _BREAK + r"(?P<b>" + _SEG + r"(?:" + _HYPHEN + _SEG
     + r"){0,3}))?(?![\w])"
@@ -131,7 +131,8 @@ def _code_matches(text: str) -> list[re.Match[str]]:
 
 
 def _number(raw: str) -> str:
-    return str(int(raw)).zfill(2)
+    digits = raw.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return str(int(digits)).zfill(2) + raw[len(digits) :]
 
 
 def _coded_ref(match: re.Match[str]) -> DirectiveRef | None:

@@ -32,11 +32,22 @@ _NAMING_PAIR = frozenset({
 })
 # Pairs that name a document only when written with a capital ("Hướng dẫn 12"); lower-case
 # they are verbs ("hướng dẫn 50 hộ", "chỉ đạo 5 xã").
-_CAPITAL_ONLY = frozenset({"hướng dẫn", "chỉ đạo", "thông báo", "nhiệm vụ", "công nghiệp"})
+# "kết luận 29 đảng viên có vi phạm" (concluded) beside "Kết luận 29" (a document).
+_CAPITAL_ONLY = frozenset({
+    "hướng dẫn", "chỉ đạo", "thông báo", "nhiệm vụ", "công nghiệp", "kết luận"
+})
 # "tổng số 312 đảng viên", "trong số 42 đơn": "số" after these counts.
 _SO_COUNTS = frozenset({"tổng", "trong", "với", "có", "được", "đạt", "là", "mỗi"})
-# A naming word that ends a verb: "xuất bản 12 số" publishes, "bản 12" would be a village.
-_VERB_PAIR = frozenset({"xuất bản"})
+# A naming word that ends a verb: "xuất bản 12 số" publishes, "bản 12" would be a village;
+# "chỉnh trang 3 tuyến phố" renovates, "trang 3" would be a page; "cây điều 4.615 ha" is the
+# cashew crop, "điều 4" would be an article.
+_VERB_PAIR = frozenset({
+    "xuất bản", "chỉnh trang", "cây điều", "hạt điều", "vườn điều", "trồng điều", "diện tích điều"
+})
+# "hằng năm", "mỗi tháng": a frequency before a figure, not a time word naming the number.
+_EVERY = frozenset({"hằng", "hàng", "mỗi"})
+_EVERY_UNIT = frozenset({"năm", "tháng", "quý", "tuần", "ngày"})
+_TIMES_AFTER = re.compile(r"[ \t]*(?:lần|đợt|buổi|phiên|kỳ)(?!\w)")
 _CONTACT = re.compile(
     r"(?:điện thoại|đt|sđt|hotline|fax|zalo|di động|liên hệ|số máy)[ \t]*:?[ \t]*$", re.IGNORECASE
 )
@@ -88,10 +99,10 @@ def not_a_figure(text: str, start: int, end: int, raw: str) -> str | None:
         return "fraction"  # "1/3 số thôn"
     if raw == "1" and _PER_BEFORE.search(before):
         return "per unit"  # "giá trị thu được trên 1 ha đất", "mỗi 1 hộ"
-    return _naming_word(text, start, before)
+    return _naming_word(text, start, end, before)
 
 
-def _naming_word(text: str, start: int, before: str) -> str | None:
+def _naming_word(text: str, start: int, end: int, before: str) -> str | None:
     word = _WORD_BEFORE.search(before)
     if word is None:
         return None
@@ -109,6 +120,10 @@ def _naming_word(text: str, start: int, before: str) -> str | None:
         return None
     if pair is not None and f"{pair.group(1)} {pair.group(2)}" in _VERB_PAIR:
         return None
+    if pair is not None and pair.group(1) in _EVERY and word.group(1) in _EVERY_UNIT:
+        if _TIMES_AFTER.match(_lower(text[end : end + 12])):
+            return "frequency"  # "mỗi năm 2 lần", "hằng tháng 3 buổi"
+        return None  # "bình quân hằng năm 83% chi bộ …": a figure, not "năm 83"
     if word.group(1) == "số" and pair is not None and pair.group(1) in _SO_COUNTS:
         return None
     return "ordinal or name"

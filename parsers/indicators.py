@@ -40,6 +40,14 @@ _TARGET = re.compile(
     r"(?<!da )(?:bao dam|dam bao)|phai\s+(?:co|dat|hoan thanh|bao dam|dam bao))(?!\w)"
 )
 _PER_UNIT = re.compile(r"\s?/\s?[^\W\d_]")
+# Words that report a result in a list item after a target ("…; đã hoàn thành 12 nhà").
+_ACHIEVED = re.compile(r"(?<!\w)(?:da|dat|duoc|hoan thanh)(?!\w)")
+_LIST_BREAK = re.compile(r";|:(?=\s)")
+# "GRDP ước tăng 7,3%", "tổng sản phẩm trên địa bàn tăng 8,1%": the growth rate of the
+# economy is the reported figure, not a difference between two figures.
+_GROWTH_OF = re.compile(
+    r"(?<!\w)(?:grdp|tong san pham|gia tri (?:tong )?san xuat|nen kinh te|toc do)(?!\w)"
+)
 # A share that qualifies the things counted before it: "12 xã có tỷ lệ hộ nghèo trên 10%".
 _THRESHOLD = re.compile(
     r"\d\s+(?:[a-z]+\s+){1,3}(?:co|dat)\s+t[yi]\s+le\b[^\d;]{0,80}?"
@@ -92,6 +100,11 @@ def find_indicators(
             if claims[at] > 1:
                 continue  # another definition claimed this figure too; that claim stands
             part = _part_of(scan.text, at, value, locality)
+            if part is not None and _taken(found, part):
+                # "1 đảng viên được tặng Huy hiệu 75 năm …, 26 đảng viên được tặng Huy hiệu
+                # 30, 40 … năm": the first words after the noun are alike, more tell them apart
+                part = _part_of(scan.text, at, value, locality, width=_WIDER)
+                part = None if part is None or _taken(found, part) else part
             if part is None:
                 continue
             value = part
@@ -102,10 +115,21 @@ def find_indicators(
 _PART = re.compile(r"(?<!\w)(?:trong đó|riêng|gồm|bao gồm|cụ thể)[ \t]+((?:[^\W\d_]+[ \t]+){1,3})$")
 _LEAD_WORDS = re.compile(r"[^,;\n]*$")
 _WORDS = re.compile(r"[^\W\d_]+")
-_TAIL_WORDS = re.compile(r"[ \t]*((?:[^\W_]+[ \t]*){1,3})")
+_TAIL_WORDS = re.compile(r"[ \t]*((?:[^\W_]+[ \t]*){1,8})")
 
 
-def _part_of(text: str, at: int, value: IndicatorValue, home: str | None) -> IndicatorValue | None:
+_WIDER = 6  # words a key part may take when the first three do not tell two figures apart
+
+
+def _taken(found: dict[tuple[str, str | None, str | None], IndicatorValue], value: IndicatorValue) -> bool:
+    """Whether another figure with another value already holds `value`'s key."""
+    earlier = found.get((value.indicator, value.locality, value.period))
+    return earlier is not None and earlier.value != value.value
+
+
+def _part_of(
+    text: str, at: int, value: IndicatorValue, home: str | None, width: int = 3
+) -> IndicatorValue | None:
     """A second figure of one key in a text, with another value: the portal's own place
     ("toàn tỉnh có 2.140 …, riêng Bạch Thông có 298"), or another figure keyed by the words
     that tell it apart ("tiếp nhận 1.864 hồ sơ, giải quyết đúng hạn 1.791 hồ sơ" →
@@ -118,14 +142,15 @@ def _part_of(text: str, at: int, value: IndicatorValue, home: str | None) -> Ind
         if home and name and name == label_key(home.split(",")[0]):
             return replace(value, locality=home)
     lead = _LEAD_WORDS.search(before)
-    name = _name(lead.group() if lead else "", last=True)
+    name = _name(lead.group() if lead else "", last=True, width=width)
     if not name:
-        tail = _TAIL_WORDS.match(normalize_tone_marks(text[at + len(value.raw) : at + len(value.raw) + 40].lower()))
-        name = _tail_name(tail.group(1) if tail else "")
+        after = text[at + len(value.raw) : at + len(value.raw) + 16 * width]
+        tail = _TAIL_WORDS.match(normalize_tone_marks(after.lower()))
+        name = _tail_name(tail.group(1) if tail else "", width)
     if not name:
         # "giám sát 31 tổ chức đảng, 58 đảng viên": a list item shares the verb of the first
         verb = _LIST_VERB.search(before)
-        name = _name(verb.group(1), last=True) if verb else ""
+        name = _name(verb.group(1), last=True, width=width) if verb else ""
     return replace(value, indicator=f"{value.indicator}-{name}") if name else None
 
 
@@ -134,23 +159,23 @@ _LIST_VERB = re.compile(r"(?:^|[;:\n])[^;:\n\d]*?((?:[^\W\d_]+[ \t]+){1,4})\d[^;
 _TAIL_TOKEN = re.compile(r"[^\W_]+")
 
 
-def _tail_name(words: str) -> str:
+def _tail_name(words: str, width: int = 3) -> str:
     """A key part from the words after a figure's noun ("… đạt 5 sao", "… 4 sao và …"): up to
     the first stop word after a kept one; a number may name a grade ("5 sao")."""
     kept: list[str] = []
-    for word in _TAIL_TOKEN.findall(words):
+    for word in _TAIL_TOKEN.findall(words)[:width]:
         if is_stop_word(word):
             if kept:
                 break
             continue
         kept.append(word)
-    return label_key(" ".join(kept[:3]))
+    return label_key(" ".join(kept[:width]))
 
 
-def _name(words: str, last: bool = False) -> str:
+def _name(words: str, last: bool = False, width: int = 3) -> str:
     """A key part from a few words, stop words left out."""
     kept = [w for w in _WORDS.findall(words) if not is_stop_word(w)]
-    return label_key(" ".join(kept[-3:] if last else kept[:3]))
+    return label_key(" ".join(kept[-width:] if last else kept[:width]))
 
 
 def _table_value(figure: TableFigure, dictionary: IndicatorDictionary, home: str | None) -> IndicatorValue:
@@ -183,6 +208,8 @@ class _Scan:
         self.sentences: list[Sentence] = sentences(text)
         self._starts = [s.start for s in self.sentences]
         self._paragraphs: dict[int, str] = {}
+        self._target_lists: dict[int, bool] = {}
+        self._meetings: dict[int, int] = {}
         # a directive's code, date, issuer and title ("về xây dựng 500 nhà …") are not figures
         excluded = [(d.start, d.end) for d in scan_directives(text)]
         self.periods = PeriodContext(
@@ -196,6 +223,15 @@ class _Scan:
         excluded += table_spans(text)
         skip = SpanSet(excluded)
         self.numbers = [n for n in find_numbers(text) if not skip.overlaps(n.start, n.end)]
+        self._number_starts = sorted(n.start for n in self.numbers)
+
+    def meeting_after_lead(self, index: int) -> int:
+        """Where the first "…, Đại hội có 135" of sentence `index` reaches its number."""
+        if index not in self._meetings:
+            sentence = self.sentences[index]
+            found = _MEETING_AFTER_LEAD.search(self.folded, sentence.start, sentence.end)
+            self._meetings[index] = found.end() if found else sentence.end + 1
+        return self._meetings[index]
 
     def paragraph(self, index: int) -> str:
         """The folded text of the paragraph sentence `index` belongs to."""
@@ -218,13 +254,46 @@ class _Scan:
         sentence = self.sentences[index]
         clause = clause_bounds(self.text, sentence.start, sentence.end, number.start)
         delta = _DELTA_BEFORE.search(self.folded, max(clause[0], number.start - 30), number.start)
-        if delta is not None and self.text[delta.start() : delta.start() + 4].lower() in ("tăng", "giảm"):
+        if (
+            delta is not None
+            and self.text[delta.start() : delta.start() + 4].lower() in ("tăng", "giảm")
+            and not (number.kind == "percent" and self._growth_rate(clause[0], delta.start()))
+        ):
             return None  # a difference ("tăng 12 mô hình"), not a level; "tặng 620 suất" is a gift
-        if _TARGET.search(self.folded, clause[0], number.start):
+        if _TARGET.search(self.folded, clause[0], number.start) or self._in_target_list(
+            sentence.start, clause[0], number.start
+        ):
             return None  # "phấn đấu năm 2025 kết nạp 160 đảng viên": a target, not a result
         if number.kind == "percent" and _THRESHOLD.search(self.folded, clause[0], number.start):
             return None  # "3 huyện có tỷ lệ … dưới 50%": the bar the counted places miss
         return _Figure(self, number, index, sentence, clause)
+
+    def _growth_rate(self, clause_start: int, delta: int) -> bool:
+        """Whether "tăng" before a share is the growth rate of the economy ("GRDP ước tăng
+        7,3%"), not the change of a level the clause gave first ("Giá trị sản xuất công nghiệp
+        ước đạt 1.126.540 tỷ đồng, tăng 14,6% so với cùng kỳ")."""
+        growth = _GROWTH_OF.search(self.folded, max(clause_start, delta - 60), delta)
+        if growth is None:
+            return False
+        last = bisect.bisect_left(self._number_starts, delta) - 1  # the last number before "tăng"
+        if last < 0 or self._number_starts[last] < growth.end():
+            return True
+        return "," not in self.folded[self._number_starts[last] : delta]  # "… đạt 1.126 tỷ đồng, tăng"
+
+    def _in_target_list(self, start: int, clause_start: int, at: int) -> bool:
+        """Whether the figure is an item of a list that a target opens: "quyết nghị: phấn đấu
+        thu ngân sách đạt 2,5 tỷ đồng; 100% thôn có tổ công nghệ số; giải quyết 100% hồ sơ …".
+        The target is in an earlier clause of the sentence, only ";" (or the one ":" that
+        ends the target's clause) lies between, and the figure's clause says nothing done."""
+        if clause_start <= start:
+            return False
+        if clause_start not in self._target_lists:  # the figures of one clause share the answer
+            target = next(reversed(list(_TARGET.finditer(self.folded, start, clause_start))), None)
+            breaks = [] if target is None else [
+                m.group() for m in _LIST_BREAK.finditer(self.folded, target.end(), clause_start + 1)
+            ]
+            self._target_lists[clause_start] = target is not None and all(b == ";" for b in breaks[1:])
+        return self._target_lists[clause_start] and not _ACHIEVED.search(self.folded, clause_start, at)
 
 
 class _Figure:
@@ -294,7 +363,9 @@ class _Figure:
         if self._where is None:
             scan, sentence = self.scan, self.sentence
             first_clause_end = clause_bounds(scan.text, sentence.start, sentence.end, sentence.start)[1]
-            meeting = _MEETING_SENTENCE.match(scan.folded, sentence.start, sentence.end)
+            meeting = _MEETING_SENTENCE.match(scan.folded, sentence.start, sentence.end) or \
+                _OCCASION.match(scan.folded, sentence.start, sentence.end) or \
+                scan.meeting_after_lead(self.index) <= self.number.end
             self._where = (
                 (meeting and scan.periods.meeting_label(self.index))
                 or scan.periods.period_at(self.index, self.number.start, self.clause),
@@ -330,11 +401,18 @@ class _Figure:
 
 
 # A sentence about the meeting itself: "Đại hội có 198 đại biểu", "Tham dự hội nghị có …".
-_MEETING_SENTENCE = re.compile(
-    r"[\W_]*(?:(?:ve|den)\s+)?(?:(?:tham\s+)?du\s+)?(?:dai\s+hoi|hoi\s+nghi|ky\s+hop|phien\s+hop|"
+_MEETING = (
+    r"(?:(?:ve|den)\s+)?(?:(?:tham\s+)?du\s+)?(?:dai\s+hoi|hoi\s+nghi|ky\s+hop|phien\s+hop|"
     r"cuoc\s+hop|hoi\s+thao|toa\s+dam|buoi\s+le)(?:\s+(?:lan\s+nay|nay))?\s+(?:da\s+)?"
-    r"(?:co|thu\s+hut|voi)\s+(?:su\s+tham\s+du\s+cua\s+)?(?:(?:hon|gan|tren|khoang)\s+)?\d",
-    re.IGNORECASE,
+    r"(?:co|thu\s+hut|voi)\s+(?:su\s+tham\s+du\s+cua\s+)?(?:(?:hon|gan|tren|khoang)\s+)?\d"
+)
+_MEETING_SENTENCE = re.compile(r"[\W_]*" + _MEETING, re.IGNORECASE)
+# "Thực hiện Chỉ thị số 45-CT/TW …, Đại hội có 135 đại biểu": the meeting after a lead clause.
+_MEETING_AFTER_LEAD = re.compile(r",\s*" + _MEETING, re.IGNORECASE)
+# "Dịp này, Hội trao 20 suất học bổng", "Nhân dịp này, …": what is done at the event the
+# article reports, not in the period an earlier sentence reviewed.
+_OCCASION = re.compile(
+    r"[\W_]*(?:(?:cung\s+)?(?:nhan|trong|vao|tai)\s+)?dip\s+(?:nay|le\s+nay|ky\s+niem\s+nay)\s*,"
 )
 _MAX_WINDOW = 40
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import TypeVar
 
 from parsers.textspans import fold_aligned
 
@@ -124,6 +125,23 @@ def _province(portal_locality: str | None) -> str | None:
     return "tỉnh " + portal_locality.rsplit(",", 1)[1].strip()
 
 
+_Unit = TypeVar("_Unit", tuple[int, int, str | None], tuple[int, int, str])
+# "xã Đồng Phú (sắp xếp từ thị trấn Tân Phú và các xã …)": places named in an aside.
+_ASIDE = re.compile(r"\([^()\n]{0,300}\)")
+_FORMER_PART = re.compile(
+    r"(?<!\w)[Rr]iêng[ \t]+(?:(?:khu vực|địa bàn)[ \t]+)?(?:(" + "|".join(UNIT_WORDS) + r")[ \t]+)?"
+    r"((?:[A-ZĐ][^\W\d_]*[ \t]+){0,3}[A-ZĐ][^\W\d_]*)[ \t]*\(cũ\)"
+)
+
+
+def _outside_asides(text: str, units: list[_Unit], start: int, end: int) -> list[_Unit]:
+    """The units not named inside a bracketed aside of text[start:end]."""
+    if not units or "(" not in text[start:end]:
+        return units
+    asides = [m.span() for m in _ASIDE.finditer(text, start, end)]
+    return [u for u in units if not any(a <= u[0] < b for a, b in asides)]
+
+
 def locality_at(
     text: str, sentence: tuple[int, int], first_clause_end: int, clause_start: int, pos: int,
     portal_locality: str | None,
@@ -135,11 +153,17 @@ def locality_at(
     sentence's first clause names ("Đảng ủy xã Yên Đĩnh đã kết nạp 9 …; tiếp nhận 7 đơn");
     else the portal's locality.
     """
-    units = find_units(text, clause_start, pos)
+    units = _outside_asides(text, find_units(text, clause_start, pos), clause_start, pos)
+    former = next(reversed(list(_FORMER_PART.finditer(text, clause_start, pos))), None)
+    if former is not None and (not units or units[-1][0] < former.start()):
+        # "riêng khu vực xã Tân Lập (cũ) thu hút 2 dự án": a part the new unit took in
+        unit = former.group(1)
+        return f"{unit.lower()} {former.group(2)}" if unit else former.group(2)
     if units:
         return attribute(units[-1][2], portal_locality)
     if clause_start > sentence[0]:
-        named = find_localities(text, sentence[0], min(first_clause_end, pos))
+        end = min(first_clause_end, pos)
+        named = _outside_asides(text, find_localities(text, sentence[0], end), sentence[0], end)
         if named:
             return attribute(named[-1][2], portal_locality)
     return portal_locality or None

@@ -202,12 +202,22 @@ def _share(
         cut = _SHARE_END.search(phrase)
         phrase = phrase[: cut.start()] if cut else phrase
         return _keyed(phrase, "%", number.end, dictionary, context)
+    growth = _GROWTH.search(before)
+    if growth is not None:  # "GRDP ước tăng 7,3%": the growth rate of what is named
+        what = "grdp" if "grdp" in growth.group() else growth.group(1)  # "tổng sản phẩm … (GRDP)"
+        return _keyed(f"tốc độ tăng {what}", "%", number.end, dictionary, context)
     subject = _SUBJECT_WORDS.findall(before)
     while subject and (subject[-1] in _VERBS_BEFORE_SHARE or subject[-1] in _TIME_WORDS):
         subject.pop()
     if not subject:
         return None
     return _keyed("tỷ lệ " + " ".join(subject[-5:]), "%", number.end, dictionary, context)
+
+
+_GROWTH = re.compile(
+    r"(?<!\w)(grdp|tổng sản phẩm|giá trị (?:tổng )?sản xuất|nền kinh tế)(?:[^,;\d]{0,40}?[ \t(])?"
+    r"tăng(?:[ \t]+(?:khoảng|gần|hơn|trên))?[ \t]*$"
+)
 
 
 _VERBS_BEFORE_SHARE = frozenset(

@@ -284,9 +284,23 @@ class PeriodContext:
         self._published = published
         self._headings = _headings(text, sentences)
         self._by_sentence: list[list[PeriodMatch]] = [[] for _ in sentences]
+        self._last_days: list[tuple[PeriodMatch, int] | None] | None = None
+        self._presents: dict[int, bool] = {}
         periods = find_periods(text, exclude)
         self.spans = [(p.start, p.end) for p in periods]
-        folded = fold_aligned(text)
+        folded = self._folded = fold_aligned(text)
+        self._text = text
+        self._school_years = {
+            p.start for p in periods
+            if p.kind == "term" and _SCHOOL_YEAR.search(folded, max(0, p.start - 12), p.start)
+        }
+        # "Đến cuối năm 2024, tỷ lệ hộ nghèo còn 17,2%", "riêng quý III, …": a point in time
+        # or a narrower stretch for one sentence; the sentences after it go back to the period
+        # the text reports on ("nhiệm kỳ 2020–2025", "9 tháng năm 2025").
+        self._local = {
+            p.start for p in periods
+            if _LOCAL_BEFORE.search(folded, max(0, p.start - 24), p.start)
+        }
         index = 0
         for period in periods:
             if not _reporting(folded, period):
@@ -301,21 +315,75 @@ class PeriodContext:
         own = self._by_sentence[sentence]
         in_clause = [p for p in own if clause[0] <= p.start and p.end <= clause[1]]
         chosen = _choose(in_clause, own, pos)
+        if chosen is not None and chosen.kind == "day" and chosen.end <= pos:
+            # "Ngày 05/9, 9 trường học khai giảng năm học 2025 - 2026": the school year
+            # the figure is counted in, not the day it was reported on
+            school = [p for p in in_clause if p.start >= pos and p.start in self._school_years]
+            chosen = school[0] if school else chosen
         if chosen is not None:
             return self._label(chosen, sentence, own=True)
-        return self.context_label(sentence)
+        label = self.context_label(sentence)
+        if label and not label.isdigit() and self._present(sentence):
+            # "Đến nay, …", "Hiện trên địa bàn có 1.264 cơ sở lưu trú": a state, not a flow over
+            # the quarter or the term an earlier sentence reviewed; it stands in that quarter's
+            # year, or (after a term) in the article's year
+            if _TERM_LABEL.fullmatch(label):
+                return str(self._published.year) if self._published else label
+            return label[:4]
+        return label
+
+    def _present(self, sentence: int) -> bool:
+        """Whether sentence `sentence` speaks of the present ("Đến nay", "hiện có")."""
+        if sentence not in self._presents:
+            start, end, _paragraph = self._sentences[sentence]
+            self._presents[sentence] = bool(
+                _UP_TO_NOW.search(self._folded, start, end)
+                or _NOW.search(self._text, start, end) or _NOW_OPENING.match(self._text, start, end)
+            )
+        return self._presents[sentence]
 
     def meeting_label(self, sentence: int) -> str | None:
-        """The year of the meeting a sentence reports on ("Đại hội có 198 đại biểu …"), when
-        the sentence names no period of its own: a term named earlier is what the meeting
-        reviews, not when its delegates met."""
+        """The year of the meeting a sentence reports on ("Đại hội có 198 đại biểu …", "Dịp
+        này, Hội trao 20 suất học bổng"), when the sentence names no period of its own. The
+        periods named earlier (a term, "Năm 2024", "9 tháng năm 2025") are what the meeting
+        reviews, not when it met: the meeting's year is the one that opens an earlier sentence
+        naming the meeting ("Năm 2020, huyện tổ chức Đại hội …"), else that of the last date
+        written before it ("Chiều 13/8", "ngày 05/01/2025"), else the article's."""
         if self._by_sentence[sentence]:
             return None
+        held = self._meeting_held(sentence)
+        if held is not None:
+            return str(held)
+        if self._last_days is None:
+            self._last_days = _last_days(self._by_sentence)
+        day = self._last_days[sentence]
+        if day is not None:
+            period, where = day
+            year = period.year if period.year is not None else self._context_year(where, period)
+            if year is not None:
+                return str(year)
+        if self._published is not None:
+            return str(self._published.year)
         label = self.context_label(sentence)
         if label is None or not _TERM_LABEL.fullmatch(label):
             return label
         year = self._context_year(sentence, PeriodMatch(0, 0, "year", None))
         return str(year) if year is not None else label
+
+    def _meeting_held(self, sentence: int) -> int | None:
+        """The year that opens the nearest earlier sentence naming a meeting ("Năm 2020,
+        huyện tổ chức Đại hội …"): when that meeting was held. A year later in it ("Hội nghị
+        tổng kết công tác năm 2024") is what the meeting reviews."""
+        for index in range(sentence - 1, max(-1, sentence - _MEETING_LOOKBACK), -1):
+            start, end, _paragraph = self._sentences[index]
+            if _MEETING_WORD.search(self._folded, start, end) is None:
+                continue
+            opening = [
+                p for p in self._by_sentence[index]
+                if p.kind in ("year", "day") and p.year is not None and p.start - start <= _OPENING_CHARS
+            ]
+            return opening[0].year if opening else None
+        return None
 
     def context_label(self, sentence: int) -> str | None:
         """The period the text around sentence `sentence` sets, else the article's year."""
@@ -327,6 +395,7 @@ class PeriodContext:
 
     def _earlier(self, sentence: int) -> tuple[PeriodMatch, int] | None:
         paragraph = self._sentences[sentence][2]
+        local: tuple[PeriodMatch, int] | None = None  # a point in time, if nothing else frames
         for index in range(sentence - 1, -1, -1):
             start, _end, para = self._sentences[index]
             candidates = self._by_sentence[index]
@@ -335,9 +404,12 @@ class PeriodContext:
                     p for p in candidates
                     if p.start - start <= _FRAMING_CHARS or p.kind in ("last-year", "this-year")
                 ]
-            if candidates:
-                return candidates[-1], index
-        return None
+            framing = [p for p in candidates if p.start not in self._local]
+            if framing:
+                return framing[-1], index
+            if candidates and local is None:
+                local = candidates[-1], index
+        return local
 
     def _label(self, period: PeriodMatch, sentence: int, own: bool) -> str | None:
         """A day gives its year; so does a month named in another sentence than the figure's."""
@@ -364,6 +436,18 @@ class PeriodContext:
         return self._published.year if self._published else None
 
 
+def _last_days(by_sentence: list[list[PeriodMatch]]) -> list[tuple[PeriodMatch, int] | None]:
+    """For each sentence, the last date written in the sentences before it, and where."""
+    found: list[tuple[PeriodMatch, int] | None] = []
+    last: tuple[PeriodMatch, int] | None = None
+    for index, periods in enumerate(by_sentence):
+        found.append(last)
+        days = [p for p in periods if p.kind == "day"]
+        if days:
+            last = (days[-1], index)
+    return found
+
+
 def _headings(text: str, sentences: list[tuple[int, int, int]]) -> set[int]:
     """Sentences that are a short line of their own without a full stop: titles and headings
     ("BIÊN BẢN GIAO BAN … QUÝ III NĂM 2025", "Kết quả 6 tháng đầu năm 2024:"), which frame
@@ -380,6 +464,24 @@ def _headings(text: str, sentences: list[tuple[int, int, int]]) -> set[int]:
     return found
 
 
+_SCHOOL_YEAR = re.compile(r"\bnam\s+hoc\s+$")
+_LOCAL_BEFORE = re.compile(r"(?:\brieng(?:\s+trong)?|(?:\btinh\s+)?\b(?:den|toi)\s+cuoi)\s+$")
+# The present, said without a period: "đến nay", "hiện nay", "hiện có", a sentence that opens
+# with "Hiện". Matched with tone marks: "thực hiện có", "phát hiện" are other words, and
+# folded "hien" would also be "hiến" ("Hiến máu …").
+_UP_TO_NOW = re.compile(r"\b(?:tinh\s+)?(?:den|toi)\s+(?:nay|thoi\s+diem\s+nay)\b")
+_NOW = re.compile(
+    r"(?<!\w)(?<!thực )(?<!phát )(?<!xuất )(?<!thể )(?<!tái )(?<!biểu )(?<!trình )"
+    r"hiện\s+(?:nay|tại|có|đang|còn|vẫn)(?!\w)",
+    re.IGNORECASE,
+)
+_NOW_OPENING = re.compile(r"[\W_]*hiện(?!\w)", re.IGNORECASE)
+_MEETING_WORD = re.compile(
+    r"\b(?:dai\s+hoi|hoi\s+nghi|ky\s+hop|phien\s+hop|cuoc\s+hop|hoi\s+thao|toa\s+dam|buoi\s+le|"
+    r"le\s+ky\s+niem|buoi\s+gap\s+mat)\b"
+)
+_MEETING_LOOKBACK = 4  # sentences back to look for the one that says when the meeting was held
+_OPENING_CHARS = 12  # "Năm 2020, …", "Ngày 15/8/2025, …": a period that opens a sentence
 # "giảm 4 hộ so với năm 2023": the period compared with, never the figure's own.
 _COMPARED = re.compile(r"so\s+voi\s+(?:cung\s+ky\s+)?$")
 # "sinh năm 1982", "thành lập năm 1945": a person's or a body's year, not a reporting period.

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -52,18 +53,32 @@ def quiet_prefect(verbose: bool) -> None:
     os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "180")
 
 
+COUNTS = ("requests", "pages_fetched", "not_modified", "new_articles", "edited_articles",
+          "duplicates", "new_directives", "indicator_changes")  # fmt: skip
+CHANGES = COUNTS[3:]
+QUIET_ROWS_FROM = 40  # from this many portals on, those where nothing happened share one row
+
+
 def print_reports(reports: Sequence[Mapping[str, Any]], title: str = "Crawl") -> None:
-    """One row per portal: status, pages, 304s, new articles, directives, indicator changes."""
+    """One row per portal: status, pages, 304s, new articles, directives, indicator changes.
+
+    A run of many portals lists those with something to say (a change, an error, a notice,
+    a status other than ok) and folds the quiet ones into one row, then a total row.
+    """
     table = Table(title=title, title_justify="left", caption=LEGEND, caption_justify="left")
     for column in COLUMNS:
         justify = "left" if column in ("portal", "status") else "right"
         table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
-    for r in reports:
-        table.add_row(
-            r["portal_id"], r["status"], str(r["requests"]), str(r["pages_fetched"]),
-            str(r["not_modified"]), str(r["new_articles"]), str(r["edited_articles"]),
-            str(r["duplicates"]), str(r["new_directives"]), str(r["indicator_changes"]),
-        )
+    fold = len(reports) >= QUIET_ROWS_FROM
+    quiet = [r for r in reports if _quiet(r)] if fold else []
+    shown = [r for r in reports if not _quiet(r)] if fold else list(reports)
+    for r in shown:
+        table.add_row(r["portal_id"], r["status"], *(str(r[key]) for key in COUNTS))
+    if fold:
+        if quiet and shown:
+            table.add_row(f"{len(quiet)} more", "ok", *_sums(quiet))
+        table.add_section()
+        table.add_row(f"all {len(reports)}", _statuses(reports), *_sums(reports))
     console.print(table)
     for r in reports:
         errors = r.get("errors") or []
@@ -73,6 +88,25 @@ def print_reports(reports: Sequence[Mapping[str, Any]], title: str = "Crawl") ->
             say(f"[red]error[/red] {_escape(r['portal_id'])}: … and {len(errors) - 3} more")
         for notice in r.get("notices") or []:
             say(f"[yellow]note[/yellow] {_escape(r['portal_id'])}: {_escape(notice)}")
+
+
+def _quiet(report: Mapping[str, Any]) -> bool:
+    return (
+        report["status"] == "ok" and not report.get("errors") and not report.get("notices")
+        and not any(report[key] for key in CHANGES)
+    )
+
+
+def _sums(reports: Sequence[Mapping[str, Any]]) -> list[str]:
+    return [str(sum(r[key] for r in reports)) for key in COUNTS]
+
+
+def _statuses(reports: Sequence[Mapping[str, Any]]) -> str:
+    """"ok", or the count of each status ("990 ok, 10 failed")."""
+    counts = Counter(r["status"] for r in reports)
+    if set(counts) == {"ok"}:
+        return "ok"
+    return ", ".join(f"{n} {status}" for status, n in counts.most_common())
 
 
 def print_lines(title: str, lines: Iterable[str]) -> None:

@@ -8,8 +8,9 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlmodel import Session, col, select
-from sqlmodel.sql.expression import Select
+from sqlalchemy import BindParameter, Select, bindparam, select
+from sqlmodel import Session, col
+from sqlmodel import select as orm_select
 
 from core.config import CrawlerSettings
 from core.records import CrawlState, FetchedPage, Validators
@@ -20,8 +21,6 @@ from storage.signals import EntrySignal, record_signals, stored_signals
 
 ENTRY_KINDS = ("listing", "feed", "sitemap", "robots")
 KEEP_BODY = ("article", "robots")  # articles for re-parsing, robots.txt for a 304 next time
-# url, kind, etag, last_modified, content_hash, fetched_at, first_fetched_at, status
-_PageState = Select[str, str, str | None, str | None, str | None, datetime, datetime, int]
 
 
 def record_pages(session: Session, portal_id: str, pages: Iterable[FetchedPage]) -> None:
@@ -104,17 +103,13 @@ def crawl_state(
     settings = settings or CrawlerSettings()
     recheck_after = timedelta(hours=settings.recheck_after_hours)
     recheck_window = timedelta(days=settings.recheck_window_days)
-    rows = session.exec(_page_state().where(col(Page.portal_id) == portal_id)).all()
-    linked = session.exec(
-        _page_state()
-        .join(EntrySignal, col(EntrySignal.url) == col(Page.url))
-        .where(
-            col(EntrySignal.portal_id) == portal_id,
-            col(Page.portal_id) != portal_id,
-            col(Page.kind) == "article",
-        )
-    ).all()
-    robots, robots_rows = _robots(session, {host_key(r[0]) for r in rows if r[1] != "article"})
+    connection = session.connection()
+    rows = connection.execute(_OWN_PAGES, {"portal_id": portal_id}).all()
+    linked = connection.execute(_LINKED_ARTICLES, {"portal_id": portal_id}).all()
+    robots_since = None if force_refetch else now - timedelta(hours=settings.robots_cache_hours)
+    robots, robots_rows, fresh = _robots(
+        session, {host_key(r[0]) for r in rows if r[1] != "article"}, robots_since
+    )
     validators: dict[str, Validators] = {}
     known: set[str] = set()
     refetch: set[str] = set()
@@ -140,47 +135,67 @@ def crawl_state(
         refetch_known=frozenset(refetch),
         force_refetch=force_refetch,
         robots=robots,
+        robots_fresh=fresh,
         signals=stored_signals(session, portal_id),
     )
 
 
-def _page_state() -> _PageState:
-    # sqlmodel's select() is typed for up to four columns; Select is what it builds for more.
-    return _PageState(
-        col(Page.url), col(Page.kind), col(Page.etag), col(Page.last_modified),
-        col(Page.content_hash), col(Page.fetched_at), col(Page.first_fetched_at), col(Page.status),
+def _page_state_statements() -> tuple[Select[Any], Select[Any]]:
+    """(the portal's own pages, other portals' articles it lists), as plain Core statements
+    built once: they run once per portal per crawl, and the ORM's per-call building and row
+    processing cost more than the queries themselves."""
+    page = Page.__table__  # type: ignore[attr-defined]  # set by SQLModel on table classes
+    signal = EntrySignal.__table__  # type: ignore[attr-defined]
+    portal_id: BindParameter[str] = bindparam("portal_id")
+    columns = (page.c.url, page.c.kind, page.c.etag, page.c.last_modified, page.c.content_hash,
+               page.c.fetched_at, page.c.first_fetched_at, page.c.status)  # fmt: skip
+    own = select(*columns).where(page.c.portal_id == portal_id)
+    linked = (
+        select(*columns)
+        .join(signal, signal.c.url == page.c.url)
+        .where(signal.c.portal_id == portal_id, page.c.portal_id != portal_id, page.c.kind == "article")
     )
+    return own, linked
 
 
-def _robots(session: Session, hosts: set[str]) -> tuple[dict[str, str], dict[str, Validators]]:
-    """(host key → robots.txt text last fetched, its URL → validators) for these hosts,
-    whichever portal fetched it: portals sharing a host share its robots.txt. Validators only
-    come with a kept text (a 304 is only useful with the text it confirms)."""
+_OWN_PAGES, _LINKED_ARTICLES = _page_state_statements()
+
+
+def _robots(
+    session: Session, hosts: set[str], fresh_since: datetime | None
+) -> tuple[dict[str, str], dict[str, Validators], frozenset[str]]:
+    """(host key → robots.txt text last fetched, its URL → validators, the hosts whose text was
+    fetched after `fresh_since`) for these hosts, whichever portal fetched it: portals sharing
+    a host share its robots.txt. Validators only come with a kept text (a 304 is only useful
+    with the text it confirms)."""
     if not hosts:
-        return {}, {}
+        return {}, {}, frozenset()
     urls = sorted({canonical_url(f"{host}/robots.txt") for host in hosts})
-    rows = session.exec(
-        select(Page.url, Page.body, Page.etag, Page.last_modified).where(
-            col(Page.url).in_(urls), Page.kind == "robots", Page.status == 200,
-            col(Page.body).is_not(None),
+    page = Page.__table__  # type: ignore[attr-defined]  # set by SQLModel on table classes
+    rows = session.connection().execute(
+        select(page.c.url, page.c.body, page.c.etag, page.c.last_modified, page.c.fetched_at).where(
+            page.c.url.in_(urls), page.c.kind == "robots", page.c.status == 200, page.c.body.is_not(None)
         )
-    ).all()
+    )
     texts: dict[str, str] = {}
     validators: dict[str, Validators] = {}
-    for url, body, etag, last_modified in rows:
+    fresh: set[str] = set()
+    for url, body, etag, last_modified, fetched_at in rows:
         if body is None:
             continue  # already excluded by the query; narrows the type
         texts[host_key(url)] = gzip.decompress(body).decode("utf-8", "replace")
         if etag or last_modified:
             validators[url] = Validators(etag, last_modified)
-    return texts, validators
+        if fresh_since is not None and fetched_at > fresh_since:
+            fresh.add(host_key(url))
+    return texts, validators, frozenset(fresh)
 
 
 def stored_article_pages(
     session: Session, portal_ids: Iterable[str] | None = None, since: datetime | None = None
 ) -> list[tuple[str, str, bytes]]:
     """(portal_id, url, body) of stored article pages, for re-parsing without re-fetching."""
-    query = select(Page.portal_id, Page.url, Page.body).where(
+    query = orm_select(Page.portal_id, Page.url, Page.body).where(
         Page.kind == "article", col(Page.body).is_not(None)
     )
     if portal_ids:

@@ -12,8 +12,10 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from datetime import datetime
+from typing import Any
 
-from sqlmodel import Field, Session, SQLModel, col, select
+from sqlalchemy import Select, bindparam, select
+from sqlmodel import Field, Session, SQLModel
 
 from core.records import Signal
 from storage.dialect import insert_for
@@ -65,11 +67,15 @@ def record_signals(
         session.execute(stmt, values[start : start + CHUNK])  # executemany, batched by the driver
 
 
+def _stored_signals_statement() -> Select[Any]:
+    table = EntrySignal.__table__  # type: ignore[attr-defined]  # set by SQLModel on table classes
+    return select(table.c.source, table.c.url, table.c.stamp).where(table.c.portal_id == bindparam("portal_id"))
+
+
+_STORED_SIGNALS = _stored_signals_statement()  # plain Core, built once: it runs once per portal per crawl
+
+
 def stored_signals(session: Session, portal_id: str) -> dict[tuple[str, str], str]:
     """(source, article URL) → stamp, for one portal."""
-    rows = session.exec(
-        select(EntrySignal.source, EntrySignal.url, EntrySignal.stamp).where(
-            col(EntrySignal.portal_id) == portal_id
-        )
-    ).all()
+    rows = session.connection().execute(_STORED_SIGNALS, {"portal_id": portal_id})
     return {(source, url): stamp for source, url, stamp in rows}

@@ -168,7 +168,7 @@ def ratios(rows: list[dict[str, Any]], args: argparse.Namespace, new_articles: i
         out["peak_rss_pw_over_scrapy"] = round(pw["peak_rss_mb"] / max(scrapy["peak_rss_mb"], 1), 2)
     change = by.get(("portalwatch", "change"))
     if change:
-        expected = 2 * args.portals + new_articles  # robots.txt (a 304) and listing per portal
+        expected = args.portals + new_articles  # the listing per portal (robots.txt is kept 12 h)
         out["change_round_extra_requests"] = change["requests"] - expected
     still = by.get(("portalwatch", "no-change"))
     if still:

@@ -67,6 +67,24 @@ async def test_unchanged_portal_costs_only_its_entry_requests(site: LoopbackSite
     assert second.robots == first.robots  # the kept text is still in force
 
 
+async def test_a_robots_txt_fetched_recently_is_obeyed_without_asking_again(site: LoopbackSite) -> None:
+    publish_newsroom(site, count=3, per_page=3)
+    site.route("/robots.txt", Reply(body=b"User-agent: *\nDisallow: /private/\n", content_type="text/plain"))
+    first = await _crawl(site)
+    host = next(iter(first.robots))
+    site.hits.clear()
+
+    second = await _crawl(site, _state_after(first, robots_fresh=frozenset({host})))
+
+    assert site.paths() == ["/tin-tuc"]  # no robots.txt request: the kept text is in force
+    assert second.robots == first.robots and not second.failed
+    assert not any(p.kind == "robots" for p in second.pages)  # nothing to record: its row stays as fetched
+
+    site.hits.clear()
+    await _crawl(site, _state_after(first))  # not fresh: asked again, conditionally
+    assert site.paths() == ["/robots.txt", "/tin-tuc"]
+
+
 async def test_paging_stops_at_the_first_page_with_nothing_new(site: LoopbackSite) -> None:
     publish_newsroom(site, count=9, per_page=3)
     first = await _crawl(site)

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.engine import Engine
 
-from core.config import PortalConfig
+from core.config import CrawlerSettings, PortalConfig
 from core.records import FetchedPage, Signal
+from core.urls import host_key
 from storage.db import session_scope
 from storage.pages import crawl_state, record_pages
 from storage.portals import sync_portals
@@ -79,3 +80,22 @@ def test_a_large_sitemap_stores_all_its_stamps(engine: Engine) -> None:
         state = crawl_state(session, "bantgdv", NOW)
     assert len(state.signals) == 12_000
     assert state.signals[("sitemap", f"{HOST}/tin-bai/bai-29.html")] == "2025-05-02"
+
+
+def test_robots_txt_is_fresh_within_its_cache_hours_only(engine: Engine) -> None:
+    listing, robots = f"{HOST}/bantgdv/tin-tuc", f"{HOST}/robots.txt"
+    with session_scope(engine) as session:
+        sync_portals(session, PORTALS)
+        record_pages(session, "bantgdv", [_page(robots, "robots", etag='"r1"'), _page(listing, "listing")])
+
+    def fresh(hours_later: float, **options: object) -> frozenset[str]:
+        with session_scope(engine) as session:
+            state = crawl_state(session, "bantgdv", NOW + timedelta(hours=hours_later), **options)  # type: ignore[arg-type]
+        assert list(state.robots.values()) == [f"<html>{robots}</html>"]  # handed over either way
+        return state.robots_fresh
+
+    assert fresh(11) == {host_key(robots)}  # default robots_cache_hours: 12
+    assert fresh(13) == frozenset()
+    assert fresh(1, force_refetch=True) == frozenset()
+    assert fresh(1, settings=CrawlerSettings(robots_cache_hours=0)) == frozenset()
+    assert fresh(23, settings=CrawlerSettings(robots_cache_hours=24)) == {host_key(robots)}

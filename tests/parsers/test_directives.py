@@ -44,6 +44,8 @@ def test_passage(passage) -> None:  # type: ignore[no-untyped-def]
         ("công văn 214/UBND-VP", "214/UBND-VP"),
         ("Thông tư 01/2024/TT-BGDĐT", "01/2024/TT-BGDĐT"),
         ("Hướng dẫn 12/HD-SNV", "12/HD-SNV"),
+        ("Nghị quyết số 30a/2008/NQ-CP", "30a/2008/NQ-CP"),  # a number with a letter
+        ("Công văn số 7b/UBND-VP", "07b/UBND-VP"),
     ],
 )
 def test_one_canonical_code(written: str, code: str) -> None:

@@ -26,7 +26,7 @@ from storage.models import Event, IndicatorObservation
 from storage.portals import sync_portals
 
 NOW = datetime(2025, 5, 20, 8, 0, tzinfo=UTC)
-MAX_STATEMENTS_PER_ARTICLE = 20  # 14 today; 39 to 44 (growing with the batch) before batching
+MAX_STATEMENTS_PER_ARTICLE = 20  # 12 today; 39 to 44 (growing with the batch) before batching
 
 
 def _page(portal: int, k: int) -> FetchedPage:
