@@ -40,9 +40,9 @@ _CAPITAL_ONLY = frozenset({
 _SO_COUNTS = frozenset({"tổng", "trong", "với", "có", "được", "đạt", "là", "mỗi"})
 # A naming word that ends a verb: "xuất bản 12 số" publishes, "bản 12" would be a village;
 # "chỉnh trang 3 tuyến phố" renovates, "trang 3" would be a page; "cây điều 4.615 ha" is the
-# cashew crop, "điều 4" would be an article.
+# cashew crop, "điều 4" would be an article; "lập biên bản 312 trường hợp" records cases.
 _VERB_PAIR = frozenset({
-    "xuất bản", "chỉnh trang", "cây điều", "hạt điều", "vườn điều", "trồng điều", "diện tích điều"
+    "xuất bản", "biên bản", "chỉnh trang", "cây điều", "hạt điều", "vườn điều", "trồng điều", "diện tích điều"
 })
 # "hằng năm", "mỗi tháng": a frequency before a figure, not a time word naming the number.
 _EVERY = frozenset({"hằng", "hàng", "mỗi"})
@@ -58,10 +58,12 @@ _VIEWS_AFTER = re.compile(
     r"[ \t]*(?:lượt (?:xem|truy cập|đọc|thích|like|bình luận|theo dõi|tương tác|chia sẻ|tiếp cận)|"
     r"views?|người (?:xem|theo dõi)|like|bình luận)(?!\w)"
 )
-# "cách trung tâm huyện 25 km": how far a place is, not something done.
-_DISTANCE_BEFORE = re.compile(r"(?<!\w)cách(?:[ \t]+[^\W\d_]+){0,4}[ \t]*$")
-# "mặt đường rộng 7,5 m", "đê cao 4 m": the size of a thing, not something done or counted.
-_DIMENSION_BEFORE = re.compile(r"(?<!\w)(?:rộng|cao|sâu|dày)(?:[ \t]+(?:khoảng|gần|hơn|trên))?[ \t]*$")
+# "cách trung tâm huyện 25 km": how far a place is, not something done; "cách chức 1",
+# "cách ly 20 người" dismiss or isolate (verbs).
+_DISTANCE_BEFORE = re.compile(r"(?<!\w)cách(?![ \t]+(?:chức|ly)(?!\w))(?:[ \t]+[^\W\d_]+){0,4}[ \t]*$")
+# "mặt đường rộng 7,5 m", "đê cao 4 m": the size of a thing, not something done or counted;
+# "mở rộng 9 tuyến đường" widens (a verb), it measures nothing.
+_DIMENSION_BEFORE = re.compile(r"(?<!\w)(?:(?<!mở )(?<!nới )rộng|cao|sâu|dày)(?:[ \t]+(?:khoảng|gần|hơn|trên))?[ \t]*$")
 _RANGE_BEFORE = re.compile(r"(?<!\w)từ[ \t]+\d[\d.,]*[ \t]*(?:đến|tới|-|–)[ \t]*$")
 _FRACTION_AFTER = re.compile(r"[ \t]+số[ \t]")
 _PER_BEFORE = re.compile(r"(?<!\w)(?:trên|mỗi|cho mỗi|bình quân)[ \t]*$")

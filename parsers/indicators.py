@@ -34,9 +34,10 @@ from parsers.types import IndicatorValue
 _DELTA_BEFORE = re.compile(
     r"(?<!\w)(?:tang|giam)(?:\s+(?:them|duoc|bot|hon|khoang|gan|tren))*\s*$"
 )
-# Targets, plans and requirements before a figure in its clause ("phấn đấu", "bảo đảm 100% …").
+# Targets, plans and requirements before a figure in its clause ("phấn đấu", "bảo đảm 100% …");
+# "chương trình mục tiêu quốc gia" names a national programme, not a target.
 _TARGET = re.compile(
-    r"(?<!\w)(?:phan dau|muc tieu|chi tieu de ra|du kien|de ra muc tieu|yeu cau|"
+    r"(?<!\w)(?:phan dau|muc tieu(?!\s+quoc\s+gia)|chi tieu de ra|du kien|de ra muc tieu|yeu cau|"
     r"(?<!da )(?:bao dam|dam bao)|phai\s+(?:co|dat|hoan thanh|bao dam|dam bao))(?!\w)"
 )
 _PER_UNIT = re.compile(r"\s?/\s?[^\W\d_]")
@@ -78,7 +79,7 @@ def find_indicators(
     opened: list[tuple[int, IndicatorValue]] = []
     for number in scan.numbers:
         figure = scan.figure(number)
-        if figure is None:
+        if figure is None or _ahead(figure, published_at):
             continue
         candidates = dictionary.taking(_TAKES_OF_KIND.get(number.kind, frozenset()))
         claimed = [v for d in candidates if (v := figure.match(d)) is not None]
@@ -94,9 +95,10 @@ def find_indicators(
     opened = [(at, v) for at, v in opened if _statement(v) not in stated]
     claims = Counter(at for at, _ in known)
     found: dict[tuple[str, str | None, str | None], IndicatorValue] = {}
+    where: dict[tuple[str, str | None, str | None], int] = {}
     for at, value in sorted(known + opened, key=lambda item: item[0]):
         earlier = found.get((value.indicator, value.locality, value.period))
-        if earlier is not None and earlier.value != value.value:
+        if earlier is not None and (earlier.value != value.value or _other_whole(earlier, value)):
             if claims[at] > 1:
                 continue  # another definition claimed this figure too; that claim stands
             part = _part_of(scan.text, at, value, locality)
@@ -108,8 +110,49 @@ def find_indicators(
             if part is None:
                 continue
             value = part
+        where.setdefault((value.indicator, value.locality, value.period), at)
         found.setdefault((value.indicator, value.locality, value.period), value)
-    return list(found.values())
+    return _without_headline_repeats(scan.text, found, where)
+
+
+def _other_whole(earlier: IndicatorValue, value: IndicatorValue) -> bool:
+    """Whether two ratios of one value are parts of different wholes: "có mặt 31/33 đồng chí"
+    and "31/31 đồng chí có mặt tán thành" are two figures, not one said twice."""
+    first, second = _RATIO_WHOLE.match(earlier.raw), _RATIO_WHOLE.match(value.raw)
+    return first is not None and second is not None and first.group(1) != second.group(1)
+
+
+_RATIO_WHOLE = re.compile(r"\d[\d.,]*[ \t]?/[ \t]?(\d[\d.,]*)")
+
+
+def _without_headline_repeats(
+    text: str,
+    found: dict[tuple[str, str | None, str | None], IndicatorValue],
+    where: dict[tuple[str, str | None, str | None], int],
+) -> list[IndicatorValue]:
+    """The figures, less those of a headline that the body states again: "Đảng bộ xã kết nạp
+    19 đảng viên mới" over "Từ đầu năm đến nay, Đảng bộ xã đã kết nạp 19 đảng viên" is one
+    figure, whose period the body gives. A headline is a first line without a full stop."""
+    end = text.find("\n")
+    if end <= 0 or text[:end].rstrip().endswith((".", ":", ";")):
+        return list(found.values())
+    body = {(v.indicator, v.locality, v.value) for k, v in found.items() if where[k] > end}
+    return [
+        v for k, v in found.items() if where[k] > end or (v.indicator, v.locality, v.value) not in body
+    ]
+
+
+_PERIOD_YEAR = re.compile(r"(\d{4})")
+
+
+def _ahead(figure: _Figure, published_at: datetime | None) -> bool:
+    """Whether the figure's period starts after the year the article was published: "đến năm
+    2026, 100% thôn có tổ công nghệ số" in a 2025 plan is a target, nothing achieved yet."""
+    if published_at is None:
+        return False
+    period = figure.period()
+    year = _PERIOD_YEAR.match(period) if period else None
+    return year is not None and int(year.group(1)) > published_at.year
 
 
 _PART = re.compile(r"(?<!\w)(?:trong đó|riêng|gồm|bao gồm|cụ thể)[ \t]+((?:[^\W\d_]+[ \t]+){1,3})$")
@@ -358,6 +401,9 @@ class _Figure:
             sentence=self.sentence.text(self.scan.text),
             raw=self.scan.text[self.number.start : found.end].strip(),
         )
+
+    def period(self) -> str | None:
+        return self._period_and_locality()[0]
 
     def _period_and_locality(self) -> tuple[str | None, str | None]:
         if self._where is None:

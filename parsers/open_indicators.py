@@ -71,6 +71,12 @@ def open_figure(
     per = _PER_UNIT.match(text, counted.end)
     if per is not None:
         rate = _PER_TIME.match(text, counted.end)
+        area = _PER_AREA.match(text, counted.end)
+        if area is not None and counted.words in _YIELD_UNITS:
+            # "năng suất ước 52 tạ/ha": a crop's yield per hectare is the reported figure
+            lead = text.rfind(",", clause[0], number.start) + 1  # "…, năng suất ước 52 tạ/ha"
+            what = _subject(text, number, (max(lead, clause[0]), clause[1])) or counted.phrase
+            return _keyed(what, counted.words[0] + "/ha", area.end(), dictionary, context)
         if rate is None:
             return _support_level(text, number, counted, clause, dictionary, context)
         # "thu nhập bình quân đạt 42,5 triệu đồng/người/năm", "3,6 tấn/ngày": a rate reported
@@ -90,11 +96,14 @@ def open_figure(
 
 
 # "kỷ luật 19 đảng viên (khiển trách 13, cảnh cáo 4, khai trừ 2)": the parts of a count, each a
-# few words and a bare number, in brackets right after it; they count what it counts.
+# few words and a bare number, in brackets right after it, or after ", trong đó" in the same
+# clause ("kỷ luật 21 đảng viên, trong đó khiển trách 13, cảnh cáo 5"); they count what it counts.
 _BREAKDOWN_ITEM = re.compile(r"(?:\(|,)[ \t]*((?:[^\W\d_]+[ \t]+){1,4})$")
 _BREAKDOWN_OPEN = re.compile(
-    r"(?<![\d.,])(\d[\d.,]*)[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}[ \t]*\([^()\n]*$"
+    r"(?<![\d.,])(\d[\d.,]*)[ \t]+[^\W\d_]+(?:[ \t]+[^\W\d_]+){0,3}[ \t]*"
+    r"(?:\([^()\n]*|,[ \t]*trong đó[ \t]*:?[^()\n;:.]*)$"
 )
+_IN_WHICH = re.compile(r"^trong đó[ \t]+")
 _BREAKDOWN_AFTER = re.compile(r"[ \t]*[,;)]")
 
 
@@ -113,7 +122,9 @@ def _breakdown(
     counted = counted_after(text, offset + whole.end(1), offset + len(before))
     if counted is None:
         return None
-    words = normalize_tone_marks(item.group(1).strip().lower())
+    words = _IN_WHICH.sub("", normalize_tone_marks(item.group(1).strip().lower()))
+    if not words:
+        return None
     return _keyed(f"{counted.phrase} {words}", _unit(counted), number.end, dictionary, context)
 
 
@@ -149,6 +160,8 @@ def _support_level(
     return _keyed(f"{support.group()} {' '.join(words)}", f"đồng/{words[0]}", end, dictionary, context)
 
 
+_PER_AREA = re.compile(r"[ \t]?/[ \t]?ha(?!\w)")
+_YIELD_UNITS = frozenset({("tạ",), ("tấn",), ("kg",)})
 _MEASURED_BY = re.compile(r"(?<!\w)(?:đạt|là|ở mức)(?:[ \t]+(?:khoảng|gần|hơn|trên|tới))?[ \t]*$")
 _PER_TIME = re.compile(r"(?:[ \t]?/[ \t]?(?:người|hộ|lao động))?[ \t]?/[ \t]?(?:năm|tháng|ngày)(?!\w)")
 

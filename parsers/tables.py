@@ -319,8 +319,11 @@ def _figures(text: str, block: list[_Line], caption: str, published: date | None
             columns = [(i, row_period, header.cells[i][1]) for i in sorted(periods)]
             place = None
         else:
-            columns = [(i, caption_period, header.cells[i][1]) for i in sorted(periods)]
             place = None if total or not places else _FORMER.sub("", row_label)
+            columns = [
+                (i, caption_period, header.cells[i][1] if places else _row_named(header.cells[i][1], row_label))
+                for i in sorted(periods)
+            ]
         for index, period, label in columns:
             offset, cell = cells[index]
             parsed = _value(cell, header.cells[index][1])
@@ -402,7 +405,8 @@ def _caption_period(caption: str, year: int | None) -> str | None:
     return str(year) if year is not None else None
 
 
-_LABEL_UNIT = re.compile(r"\(([^()]{1,20})\)\s*$")
+_LABEL_UNIT = re.compile(r"\(([^()]{1,24})\)\s*$")
+_SCALED_RATE = re.compile(r"(" + "|".join(_SCALES) + r")\s*/\s*[^\W\d_]")
 
 
 def _unit(unit: str, label: str, percent: bool) -> tuple[str, float]:
@@ -412,9 +416,22 @@ def _unit(unit: str, label: str, percent: bool) -> tuple[str, float]:
     folded_unit = fold_aligned(unit).strip()
     if folded_unit in _SCALES:
         return "đồng", _SCALES[folded_unit]
+    per = _SCALED_RATE.match(folded_unit)
+    if per is not None:  # "(triệu đồng/người/năm)": a rate in đồng, scaled the same way
+        return "đồng" + re.sub(r"\s+", "", unit.strip()[per.end(1) :]), _SCALES[per.group(1)]
     if percent or folded_unit == "%" or "(%)" in label or fold_aligned(label).startswith("ty le"):
         return "%", 1.0
     return unit, 1.0
+
+
+def _row_named(column: str, row_label: str) -> str:
+    """A measure column of a row per item ("Nội dung | Số lượng | Tỷ lệ (%)"): the cell counts
+    what its row names, in its column's measure; the column's "(unit)" stays last."""
+    unit = _LABEL_UNIT.search(column)
+    measure = column[: unit.start()].strip() if unit else column.strip()
+    if not row_label.strip():
+        return column
+    return f"{measure} {row_label.strip()}" + (f" {unit.group()}" if unit else "")
 
 
 def _clean_label(label: str) -> str:

@@ -277,6 +277,72 @@ def test_the_cashew_crop_is_not_an_article_number() -> None:
     assert _values("Năm 2025, theo điều 5 của Luật Đất đai.") == set()
 
 
+def test_verbs_that_look_like_traps_before_a_count() -> None:
+    # "mở rộng" widens, "cách chức" dismisses, "biên bản" records: each is followed by a count
+    widened = "Năm 2025, xã mở rộng 7 tuyến đường nội đồng; mặt đường rộng 5 m."
+    assert _values(widened) == {(7, "2025")}
+    dismissed = "Năm 2025, thôn cách trung tâm xã 12 km; huyện cách chức 3 cán bộ."
+    assert _values(dismissed) == {(3, "2025")}
+    recorded = "Năm 2025, đội lập biên bản 145 trường hợp vi phạm; bản 12 có 40 hộ."
+    assert (145, "2025") in _values(recorded) and (12, "2025") not in _values(recorded)
+
+
+def test_a_national_target_programme_is_a_name_not_a_target() -> None:
+    text = (
+        "Năm 2024, huyện giải ngân 120 tỷ đồng vốn các chương trình mục tiêu quốc gia; "
+        "xây mới 310 căn nhà cho hộ nghèo."
+    )
+    assert _values(text) == {(120e9, "2024"), (310, "2024")}
+    target = "Năm 2025, huyện đặt mục tiêu xây mới 200 căn nhà cho hộ nghèo."
+    assert _values(target) == set()
+
+
+def test_a_figure_of_a_year_after_publication_is_a_target() -> None:
+    plan = (
+        "Đảng ủy xã ban hành kế hoạch với các chỉ tiêu: đến năm 2027, 100% thôn có wifi "
+        "công cộng; tỷ lệ hộ dùng thanh toán số đạt 70%."
+    )
+    assert _values(plan) == set()
+    done = "Năm 2025, 100% thôn có wifi công cộng; tỷ lệ hộ dùng thanh toán số đạt 70%."
+    assert _values(done) == {(100, "2025"), (70, "2025")}
+
+
+def test_a_count_broken_down_after_trong_do() -> None:
+    text = (
+        "Quý II/2025, huyện thi hành kỷ luật 12 đảng viên, trong đó khiển trách 7, "
+        "cảnh cáo 3, khai trừ 2 đảng viên."
+    )
+    assert {v for v, _ in _values(text)} == {12, 7, 3, 2}
+    unrelated = "Năm 2025, xã có 12 thôn, trong đó thôn 7 và thôn 3 đạt chuẩn."
+    assert {v for v, _ in _values(unrelated)} == {12}
+
+
+def test_a_yield_per_hectare_is_a_figure_and_an_average_per_commune_is_not() -> None:
+    text = "Vụ Đông Xuân năm 2025, xã gieo cấy 210 ha lúa, năng suất ước 61,5 tạ/ha."
+    assert _values(text) == {(210, "2025"), (61.5, "2025")}
+    assert _values("Năm 2025, bình quân đạt 14,5 tiêu chí/xã.") == set()
+
+
+def test_a_headline_repeated_by_the_body_is_one_figure() -> None:
+    text = (
+        "Xã Ea Kar trao 45 suất học bổng\n"
+        "Từ đầu năm đến nay, xã Ea Kar đã trao 45 suất học bổng cho học sinh nghèo."
+    )
+    assert [v.period for v in find_indicators(text, PUBLISHED, HOME)] == ["2025-YTD"]
+    other = "Xã Ea Kar trao 45 suất học bổng\nNăm 2024, xã đã trao 38 suất học bổng."
+    assert {v for v, _ in _values(other)} == {45, 38}
+
+
+def test_one_count_of_two_wholes_is_two_figures() -> None:
+    text = (
+        "Có mặt 27/29 đồng chí Ủy viên Ban Chấp hành. "
+        "Hội nghị biểu quyết với 27/27 đồng chí có mặt tán thành."
+    )
+    assert [v.value for v in find_indicators(text, PUBLISHED, HOME)].count(27) == 2
+    same = "Có mặt 27/29 đồng chí. Hội nghị ghi nhận 27/29 đồng chí có mặt."
+    assert [v.value for v in find_indicators(same, PUBLISHED, HOME)].count(27) == 1
+
+
 # --- tables ------------------------------------------------------------------------------
 
 
@@ -290,6 +356,32 @@ def test_a_ratio_cell_is_the_count_achieved() -> None:
     assert {(17, "2024", "Cao Kỳ"), (19, "2024", "Hòa Mục")} <= _places(text)
     dated = "Kết quả năm 2024\nXã | Ngày kiểm tra | Hộ nghèo (hộ)\nCao Kỳ | 5/9 | 30\nHòa Mục | 12/10 | 12"
     assert {v for v, _ in _values(dated)} == {30, 12}
+
+
+def test_a_table_unit_in_trieu_dong_per_person_scales_the_cells() -> None:
+    text = (
+        "Kết quả năm 2024\n"
+        "Xã | Thu nhập bình quân (triệu đồng/người/năm) | Tỷ lệ hộ nghèo (%)\n"
+        "Cao Kỳ | 45,5 | 3,2\n"
+        "Hòa Mục | 41 | 4,8"
+    )
+    found = {(v.value, v.unit) for v in find_indicators(text, PUBLISHED, HOME)}
+    assert {(45.5e6, "đồng/người/năm"), (41e6, "đồng/người/năm"), (3.2, "%"), (4.8, "%")} == found
+
+
+def test_a_row_per_item_table_keys_each_row_by_its_label() -> None:
+    text = (
+        "Kết quả xếp loại năm 2024\n"
+        "Nội dung\nSố lượng\nTỷ lệ (%)\n"
+        "Chi bộ hoàn thành tốt nhiệm vụ\n30\n75\n"
+        "Chi bộ hoàn thành nhiệm vụ\n8\n20\n"
+        "Chi bộ không hoàn thành nhiệm vụ\n2\n5"
+    )
+    found = find_indicators(text, PUBLISHED, HOME)
+    assert {(v.value, v.period) for v in found} == {
+        (30, "2024"), (75, "2024"), (8, "2024"), (20, "2024"), (2, "2024"), (5, "2024"),
+    }
+    assert len({v.indicator for v in found}) == 6
 
 
 def test_a_budget_estimate_column_is_a_plan() -> None:
