@@ -255,6 +255,7 @@ class _Scan:
         self._meetings: dict[int, int] = {}
         # a directive's code, date, issuer and title ("về xây dựng 500 nhà …") are not figures
         excluded = [(d.start, d.end) for d in scan_directives(text)]
+        excluded += _document_acts(self.folded, excluded)
         self.periods = PeriodContext(
             text,
             [(s.start, s.end, s.paragraph) for s in self.sentences],
@@ -454,6 +455,18 @@ _MEETING = (
 )
 _MEETING_SENTENCE = re.compile(r"[\W_]*" + _MEETING, re.IGNORECASE)
 # "Thực hiện Chỉ thị số 45-CT/TW …, Đại hội có 135 đại biểu": the meeting after a lead clause.
+# "Quyết định số 546/QĐ-TTg … của Thủ tướng Chính phủ giao chỉ tiêu … giai đoạn 2022 - 2025,":
+# what the document does, up to the clause end, is part of its name; its period is the
+# document's scope, not the one the figures around it are reported for.
+_DOCUMENT_ACT = re.compile(r"\s+(?:giao|phe\s+duyet|ban\s+hanh|quy\s+dinh|sua\s+doi)\s[^,;:.\n]{0,200}")
+
+
+def _document_acts(folded: str, documents: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The act a cited document performs, written right after its reference, as spans."""
+    found = (_DOCUMENT_ACT.match(folded, end) for _start, end in documents)
+    return [(match.start(), match.end()) for match in found if match is not None]
+
+
 _MEETING_AFTER_LEAD = re.compile(r",\s*" + _MEETING, re.IGNORECASE)
 # "Dịp này, Hội trao 20 suất học bổng", "Nhân dịp này, …": what is done at the event the
 # article reports, not in the period an earlier sentence reviewed.

@@ -283,6 +283,7 @@ class PeriodContext:
         self._sentences = sentences  # (start, end, paragraph)
         self._published = published
         self._headings = _headings(text, sentences)
+        self._frames = _list_frames(text, sentences)
         self._by_sentence: list[list[PeriodMatch]] = [[] for _ in sentences]
         self._last_days: list[tuple[PeriodMatch, int] | None] | None = None
         self._presents: dict[int, bool] = {}
@@ -323,6 +324,11 @@ class PeriodContext:
         if chosen is not None:
             return self._label(chosen, sentence, own=True)
         label = self.context_label(sentence)
+        framed = self._frames.get(sentence)
+        if framed is not None and self._earlier_index(sentence) == framed:
+            # "6 tháng đầu năm 2025 …:\n- Tiếp nhận 146 đơn …; đến nay đã giải quyết 129/146
+            # đơn": "đến nay" in an item of a list the lead dates is still that period's
+            return label
         if label and not label.isdigit() and self._present(sentence):
             # "Đến nay, …", "Hiện trên địa bàn có 1.264 cơ sở lưu trú": a state, not a flow over
             # the quarter or the term an earlier sentence reviewed; it stands in that quarter's
@@ -393,12 +399,23 @@ class PeriodContext:
             return self._label(period, where, own=False)
         return str(self._published.year) if self._published else None
 
+    def _earlier_index(self, sentence: int) -> int | None:
+        found = self._earlier(sentence)
+        return found[1] if found is not None else None
+
     def _earlier(self, sentence: int) -> tuple[PeriodMatch, int] | None:
         paragraph = self._sentences[sentence][2]
         local: tuple[PeriodMatch, int] | None = None  # a point in time, if nothing else frames
+        lead = self._frames.get(sentence)
         for index in range(sentence - 1, -1, -1):
             start, _end, para = self._sentences[index]
             candidates = self._by_sentence[index]
+            if index == lead:
+                # the lead of a list ("Kết quả … giai đoạn 2021–2025 như sau:") dates its
+                # items wherever in it the period stands; a phrase before a date it names
+                phrases = [p for p in candidates if p.kind != "day" and p.start not in self._local]
+                if phrases:
+                    return phrases[-1], index
             if para != paragraph and index not in self._headings:
                 candidates = [
                     p for p in candidates
@@ -462,6 +479,32 @@ def _headings(text: str, sentences: list[tuple[int, int, int]]) -> set[int]:
         if alone and len(line) <= 150 and not line.endswith((".", ";", "!", "?")):
             found.add(index)
     return found
+
+
+# A list item: a line that opens with a bullet ("-", "+", "•", "–", "*").
+_ITEM = re.compile(r"[-+•–*]\s")
+
+
+def _list_frames(text: str, sentences: list[tuple[int, int, int]]) -> dict[int, int]:
+    """For each sentence of a list, the lead that frames it: the last sentence of a line that
+    ends with ":" ("Kết quả thực hiện giai đoạn 2021–2025:", "6 tháng đầu năm 2025, …:"),
+    followed by lines opening with a bullet. The frame lasts until a line that is not an item
+    (the next heading, the prose after the list)."""
+    frames: dict[int, int] = {}
+    lead: int | None = None
+    item_paragraph: int | None = None
+    for index, (start, end, paragraph) in enumerate(sentences):
+        if lead is not None and paragraph != item_paragraph:
+            if paragraph != sentences[index - 1][2] and _ITEM.match(text, start):
+                item_paragraph = paragraph
+            else:
+                lead = item_paragraph = None
+        if lead is not None:
+            frames[index] = lead
+        last_of_line = index + 1 == len(sentences) or sentences[index + 1][2] != paragraph
+        if last_of_line and text[start:end].rstrip().endswith(":"):
+            lead, item_paragraph = index, None
+    return frames
 
 
 _SCHOOL_YEAR = re.compile(r"\bnam\s+hoc\s+$")

@@ -434,3 +434,53 @@ def test_a_former_commune_after_riêng_keeps_its_figures() -> None:
     assert (2, "2025", "xã Cư Huê") in _places(text)
     named = "Năm 2025, toàn tỉnh có 100 ha; riêng Ea Knốp (cũ) có 40 ha."
     assert (40, "2025", "Ea Knốp") in _places(named)
+
+
+# --- list leads and document acts -------------------------------------------------------
+
+
+def test_a_lead_ending_with_a_colon_frames_the_items_of_its_list() -> None:
+    text = (
+        "Thực hiện Nghị quyết số 03-NQ/ĐU ngày 18/7/2025 của Đảng ủy xã, kết quả các dự án hỗ "
+        "trợ đồng bào dân tộc thiểu số giai đoạn 2021–2025 trên địa bàn xã như sau:\n"
+        "+ Hỗ trợ đất sản xuất cho 64 hộ;\n"
+        "+ Xây dựng 46 công trình hạ tầng thiết yếu.\n"
+        "Hội nông dân xã có 120 hội viên mới."
+    )
+    found = _values(text)
+    assert (64, "2021-2025") in found and (46, "2021-2025") in found
+    # the prose after the list is no longer framed by the lead
+    assert (120, "2025") in found and (120, "2021-2025") not in found
+    # a lead that does not end with ":" frames nothing beyond its own line
+    prose = text.replace("như sau:\n+ ", "như sau.\n").replace("\n+ ", "\n")
+    assert (64, "2025") in _values(prose) and (64, "2021-2025") not in _values(prose)
+
+
+def test_up_to_now_in_a_framed_list_item_keeps_the_leads_period() -> None:
+    text = (
+        "Kết quả công tác giám sát 6 tháng đầu năm 2025 của Ủy ban MTTQ tỉnh:\n"
+        "- Tiếp nhận 146 đơn thư; đến nay đã giải quyết 129/146 đơn, đạt 88,4%;\n"
+        "- Thực hiện 412 cuộc giám sát."
+    )
+    found = _values(text)
+    assert {(146, "2025-6M"), (129, "2025-6M"), (88.4, "2025-6M"), (412, "2025-6M")} <= found
+    # outside a list, "đến nay" after a 6-month sentence still stands in that year
+    prose = "6 tháng đầu năm 2025, xã tiếp nhận 146 đơn thư. Đến nay đã giải quyết 129 đơn."
+    assert (129, "2025") in _values(prose) and (146, "2025-6M") in _values(prose)
+
+
+def test_the_period_of_what_a_cited_document_does_is_not_the_figures() -> None:
+    text = (
+        "Thực hiện Quyết định số 546/QĐ-TTg ngày 29/4/2022 của Thủ tướng Chính phủ giao chỉ "
+        "tiêu bao phủ bảo hiểm y tế giai đoạn 2022 - 2025, Ủy ban MTTQ tỉnh đã giám sát tại "
+        "14 xã, phường. Qua giám sát, đoàn đã tiếp nhận 23 ý kiến, kiến nghị."
+    )
+    found = _values(text, datetime(2025, 10, 8, tzinfo=UTC))
+    assert (14, "2025") in found and (23, "2025") in found
+    assert (14, "2022-2025") not in found
+    # a period in a clause of its own after the reference still dates the figures
+    own = (
+        "Thực hiện Quyết định số 546/QĐ-TTg của Thủ tướng Chính phủ, giai đoạn 2022 - 2025 "
+        "tỉnh đã giám sát tại 14 xã, phường."
+    )
+    assert (14, "2022-2025") in _values(own, datetime(2025, 10, 8, tzinfo=UTC))
